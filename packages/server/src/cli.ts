@@ -1,0 +1,117 @@
+#!/usr/bin/env node
+// The `homeward` command: serve, migrate, seed-demo, openapi.
+import { Command } from 'commander';
+import { ConfigError, loadConfig } from './config/config.js';
+import { openDatabase } from './database/database.js';
+import { migrateToLatest } from './database/migrate.js';
+import { seedDemo } from './demo/seed-demo.js';
+import { buildApp } from './http/app.js';
+import { startServer, stopOnSignals } from './serve.js';
+import { version } from './version.js';
+
+const program = new Command()
+  .name('homeward')
+  .description('Homeward: check-ins and case work for citizens abroad.')
+  .version(version)
+  .option('--config <file>', 'a JSON file of settings (the environment overrides it)')
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('run the HTTP server (migrates the database first)')
+  .option('--demo', 'demo mode: synthetic demo data, demo banner, demo-only conveniences')
+  .addHelpText(
+    'after',
+    '\nSettings come from the environment: PORT, HOST, DATABASE_URL, HOMEWARD_DATA_DIR, HOMEWARD_DEMO,\nHOMEWARD_SECRET, HOMEWARD_PUBLIC_URL, HOMEWARD_SHUTDOWN_GRACE_SECONDS, LOG_LEVEL (see the README).',
+  )
+  .action(async (options: { demo?: boolean }) => {
+    const config = readConfig({ forceDemo: options.demo === true });
+    const server = await startServer(config);
+    stopOnSignals(server, config.shutdownGraceSeconds);
+    const database = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PostgreSQL in ${config.dataDir}`;
+    const lines = [
+      `Homeward ${version} is running${config.isDemo ? ' in DEMO mode (synthetic data only)' : ''} on ${database}`,
+      `  Citizen app   ${server.url}/`,
+      `  Console       ${server.url}/console/`,
+      `  API reference ${server.url}/api/docs`,
+      `  OpenAPI       ${server.url}/api/openapi.json`,
+      `  Health        ${server.url}/healthz  ${server.url}/readyz`,
+      'Press Ctrl+C to stop.',
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+  });
+
+program
+  .command('migrate')
+  .description('bring the database schema up to date, then exit (safe to run from several processes at once)')
+  .action(async () => {
+    const config = readConfig({ requireSecrets: false });
+    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    try {
+      const { applied } = await migrateToLatest(database.db);
+      process.stdout.write(applied.length > 0 ? `applied ${applied.join(', ')}\n` : 'already up to date\n');
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('seed-demo')
+  .description('add the synthetic demo data (idempotent); only on a demo installation')
+  .action(async () => {
+    const config = readConfig({ requireSecrets: false });
+    if (!config.isDemo) {
+      fail(['seed-demo writes synthetic data; run it only on a demo installation (set HOMEWARD_DEMO=true)']);
+    }
+    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    try {
+      await migrateToLatest(database.db);
+      const { inserted } = await seedDemo(database.db);
+      process.stdout.write(`demo data: ${inserted} rows added\n`);
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('openapi')
+  .description('print the OpenAPI document to standard output')
+  .action(async () => {
+    const config = readConfig({ requireSecrets: false });
+    const database = await openDatabase({});
+    try {
+      const app = await buildApp({
+        db: database.db,
+        isDemo: false,
+        publicUrl: config.publicUrl,
+        logLevel: 'silent',
+        appsDir: false,
+      });
+      await app.ready();
+      process.stdout.write(`${JSON.stringify(app.swagger(), null, 2)}\n`);
+      await app.close();
+    } finally {
+      await database.close();
+    }
+  });
+
+function readConfig(options: { forceDemo?: boolean; requireSecrets?: boolean }) {
+  try {
+    return loadConfig(process.env, { ...options, configFile: program.opts<{ config?: string }>().config });
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.problems.map((problem) => `configuration: ${problem}`));
+    throw error;
+  }
+}
+
+function fail(messages: readonly string[]): never {
+  for (const message of messages) process.stderr.write(`homeward: ${message}\n`);
+  process.exit(2);
+}
+
+program.parseAsync().catch((error: unknown) => {
+  // Start-up failures (database unreachable, a migration failing) end here: one line, no stack, no secrets.
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`homeward: ${message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,84 @@
+// Opens the one database Homeward uses: PostgreSQL when DATABASE_URL is set,
+// otherwise the embedded PostgreSQL (PGlite) persisted in the data folder.
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Database } from './database-schema.js';
+
+export type DatabaseKind = 'postgresql' | 'pglite';
+
+export interface DatabaseHandle {
+  readonly db: Kysely<Database>;
+  readonly kind: DatabaseKind;
+  /** Closes every connection; the embedded database flushes to disk. */
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** A PostgreSQL URL; without one the embedded database is used. */
+  readonly databaseUrl?: string | undefined;
+  /** The embedded database's folder; `undefined` keeps it in memory (tests). */
+  readonly dataDir?: string | undefined;
+  readonly poolSize?: number;
+}
+
+/** Connects and waits until the database answers, so a wrong URL fails at start-up. */
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  const handle = options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.poolSize ?? 10)
+    : openPglite(options.dataDir);
+  try {
+    await sql`select 1`.execute(handle.db);
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    throw error;
+  }
+  return handle;
+}
+
+function openPostgres(connectionString: string, max: number): DatabaseHandle {
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    connectionTimeoutMillis: 5_000,
+    // A stuck query must not hold a request, or a worker's claim, for ever.
+    statement_timeout: 30_000,
+    application_name: 'homeward',
+  });
+  // An idle client that loses its server emits 'error'; the pool replaces it on the next checkout.
+  pool.on('error', () => undefined);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, kind: 'postgresql', close: () => db.destroy() };
+}
+
+function openPglite(dataDir: string | undefined): DatabaseHandle {
+  let pglite: PGlite;
+  if (dataDir === undefined) {
+    pglite = new PGlite();
+  } else {
+    const folder = resolve(dataDir);
+    mkdirSync(folder, { recursive: true });
+    pglite = new PGlite(folder);
+  }
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  return {
+    db,
+    kind: 'pglite',
+    close: async () => {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+/** Whether the database answers a trivial query; used by the readiness probe. */
+export async function isDatabaseReachable(db: Kysely<Database>): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}

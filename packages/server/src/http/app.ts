@@ -1,0 +1,68 @@
+// Builds the Fastify application: plugins in order, one feature module per plugin.
+// Nothing here listens on a port; serve.ts does, and tests call app.inject.
+import { randomUUID } from 'node:crypto';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { DestinationStream } from 'pino';
+import { isDatabaseReachable } from '../database/database.js';
+import type { Database } from '../database/database-schema.js';
+import { healthRoutes } from '../health/health-routes.js';
+import { instanceRoutes } from '../instance/instance-routes.js';
+import { loggerOptions } from '../logging/logger.js';
+import { organisationRoutes } from '../organisations/organisation-routes.js';
+import { version } from '../version.js';
+import { registerOpenApi } from './openapi.js';
+import { handleError, handleNotFound } from './problem.js';
+import { defaultAppsDir, registerStaticApps } from './static-apps.js';
+
+export interface AppOptions {
+  readonly db: Kysely<Database>;
+  readonly isDemo: boolean;
+  readonly publicUrl: string;
+  readonly logLevel?: string;
+  /** Where logs go; standard output unless a test wants to read them. */
+  readonly logStream?: DestinationStream;
+  /** The folder holding apps/citizen and apps/console; `false` serves no apps. */
+  readonly appsDir?: string | false;
+}
+
+export type App = FastifyInstance;
+
+export async function buildApp(options: AppOptions): Promise<App> {
+  const logger = {
+    ...loggerOptions(options.logLevel ?? 'info'),
+    ...(options.logStream && { stream: options.logStream }),
+  };
+  const app = Fastify({
+    logger,
+    genReqId: () => randomUUID(),
+    // A client-chosen request id would let a caller forge log correlation.
+    requestIdHeader: false,
+    ajv: { customOptions: { allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // While shutting down, answer in-flight requests with `Connection: close`, so keep-alive clients
+  // let go and the server can finish closing instead of waiting out their idle timeout.
+  let isClosing = false;
+  app.addHook('preClose', async () => {
+    isClosing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (isClosing) reply.header('connection', 'close');
+  });
+
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler(handleNotFound);
+  await registerOpenApi(app, { version, publicUrl: options.publicUrl });
+
+  await app.register(healthRoutes, { isReady: () => isDatabaseReachable(options.db) });
+  await app.register(instanceRoutes, { version, isDemo: options.isDemo });
+  await app.register(organisationRoutes, { db: options.db });
+
+  if (options.appsDir !== false) {
+    const missing = await registerStaticApps(app, { appsDir: options.appsDir ?? defaultAppsDir });
+    if (missing.length > 0) app.log.warn({ missing }, 'web apps not built; run npm run build');
+  }
+  return app;
+}

@@ -1,0 +1,85 @@
+import { Writable } from 'node:stream';
+import { describe, expect, test } from 'vitest';
+import { startTestApp } from '../test-support/test-app.js';
+import { testDatabases } from '../test-support/test-databases.js';
+
+const [pglite] = testDatabases();
+if (!pglite) throw new Error('PGlite is always a test database');
+
+describe('problem details', () => {
+  test('an unknown route is a 404 problem with a request id to quote', async () => {
+    const { app } = await startTestApp(pglite);
+    const response = await app.inject({ method: 'GET', url: '/api/v1/nothing-here' });
+    expect(response.statusCode).toBe(404);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.json()).toEqual({
+      type: 'https://homeward.example/problems/not-found',
+      title: 'Not found',
+      status: 404,
+      detail: 'No route for GET at this path.',
+      instance: expect.stringMatching(/^urn:homeward:request:[0-9a-f-]{36}$/),
+    });
+  });
+
+  test('a malformed JSON body is a 400 problem, not a 500', async () => {
+    const { app } = await startTestApp(pglite);
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/organisations',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"name": ',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ type: 'https://homeward.example/problems/malformed-body', status: 400 });
+  });
+
+  test('a body in a media type nobody accepts is a 415 problem', async () => {
+    const { app } = await startTestApp(pglite, {
+      beforeReady: (instance) => instance.post('/api/v1/test-echo', async (request) => request.body),
+    });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/test-echo',
+      headers: { 'content-type': 'application/x-unknown' },
+      payload: 'x',
+    });
+    expect(response.statusCode).toBe(415);
+    expect(response.json()).toMatchObject({ type: 'https://homeward.example/problems/unsupported-media-type' });
+  });
+
+  test('a validation failure names every field at fault', async () => {
+    const { app } = await startTestApp(pglite);
+    const response = await app.inject({ method: 'GET', url: '/api/v1/organisations?kind=police&countryCode=thailand' });
+    expect(response.statusCode).toBe(400);
+    const body = response.json();
+    expect(body.type).toBe('https://homeward.example/problems/validation-failed');
+    expect(body.errors.map((error: { field: string }) => error.field).sort()).toEqual([
+      'querystring/countryCode',
+      'querystring/kind',
+    ]);
+  });
+
+  test('an unexpected error is a 500 that reveals nothing, and its details stay in the log', async () => {
+    const lines: string[] = [];
+    const logStream = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const { app } = await startTestApp(pglite, {
+      logLevel: 'info',
+      logStream,
+      beforeReady: (instance) =>
+        instance.get('/api/v1/test-failure', async () => {
+          throw new Error('connection to 10.0.0.5 refused for user admin');
+        }),
+    });
+    const response = await app.inject({ method: 'GET', url: '/api/v1/test-failure' });
+    expect(response.statusCode).toBe(500);
+    expect(response.body).not.toContain('10.0.0.5');
+    expect(response.body).not.toContain('stack');
+    expect(response.json()).toMatchObject({ type: 'https://homeward.example/problems/internal-error', status: 500 });
+    expect(lines.join('')).toContain('unexpected error');
+  });
+});

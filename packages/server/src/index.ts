@@ -1,0 +1,8 @@
+// The server package's public surface, for tests, benchmarks and embedding.
+export { type Config, ConfigError, loadConfig } from './config/config.js';
+export { type DatabaseHandle, type DatabaseKind, openDatabase } from './database/database.js';
+export type { Database } from './database/database-schema.js';
+export { migrateToLatest } from './database/migrate.js';
+export { seedDemo } from './demo/seed-demo.js';
+export { type App, type AppOptions, buildApp } from './http/app.js';
+export { type RunningServer, startServer, stopOnSignals } from './serve.js';

@@ -1,0 +1,76 @@
+// Runs the server: open the database, migrate, (in demo mode) seed, listen, and on SIGTERM
+// stop accepting, let in-flight requests finish, then close the database.
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config/config.js';
+import { openDatabase } from './database/database.js';
+import { migrateToLatest } from './database/migrate.js';
+import { seedDemo } from './demo/seed-demo.js';
+import { type App, buildApp } from './http/app.js';
+
+export interface RunningServer {
+  readonly app: App;
+  readonly url: string;
+  /** Stops accepting connections, waits for in-flight requests, closes the database. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Adds routes or hooks before the server starts listening (embedding, tests). */
+  readonly extend?: (app: App) => void;
+}
+
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  let app: App | undefined;
+  try {
+    await migrateToLatest(database.db);
+    if (config.isDemo) await seedDemo(database.db);
+    app = await buildApp({
+      db: database.db,
+      isDemo: config.isDemo,
+      publicUrl: config.publicUrl,
+      logLevel: config.logLevel,
+    });
+    options.extend?.(app);
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await app?.close();
+    await database.close();
+    throw error;
+  }
+  const running = app;
+  const port = (running.server.address() as AddressInfo).port;
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      await running.close();
+      await database.close();
+    })();
+    return stopping;
+  };
+  return { app: running, url: config.port === 0 ? `http://localhost:${port}` : config.publicUrl, stop };
+}
+
+/** Stops on SIGTERM or SIGINT; gives up and exits non-zero if in-flight work outlasts the grace period. */
+export function stopOnSignals(server: RunningServer, graceSeconds: number): void {
+  const onSignal = (signal: NodeJS.Signals) => {
+    server.app.log.info({ signal }, 'shutting down');
+    const deadline = setTimeout(() => {
+      server.app.log.error({ graceSeconds }, 'shutdown grace period over; exiting with work in flight');
+      process.exit(1);
+    }, graceSeconds * 1000);
+    deadline.unref();
+    server.stop().then(
+      () => {
+        server.app.log.info('stopped');
+        clearTimeout(deadline);
+      },
+      (error: unknown) => {
+        server.app.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+}

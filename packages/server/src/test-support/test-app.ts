@@ -1,0 +1,37 @@
+// Starts the application on a fresh test database, migrated, for tests that go through HTTP.
+import { onTestFinished } from 'vitest';
+import { migrateToLatest } from '../database/migrate.js';
+import { type App, type AppOptions, buildApp } from '../http/app.js';
+import type { TestDatabase, TestDatabaseHandle } from './test-databases.js';
+
+export interface TestApp {
+  readonly app: App;
+  readonly database: TestDatabaseHandle;
+}
+
+/** The app and its database close when the calling test finishes. */
+export async function startTestApp(
+  testDatabase: TestDatabase,
+  overrides: Partial<Omit<AppOptions, 'db'>> & { beforeReady?: (app: App) => void } = {},
+): Promise<TestApp> {
+  const database = await testDatabase.open();
+  onTestFinished(async () => {
+    await database.close();
+  });
+  await migrateToLatest(database.db);
+  const { beforeReady, ...appOptions } = overrides;
+  const app = await buildApp({
+    db: database.db,
+    isDemo: false,
+    publicUrl: 'http://localhost:3000',
+    logLevel: 'silent',
+    appsDir: false,
+    ...appOptions,
+  });
+  onTestFinished(async () => {
+    await app.close();
+  });
+  beforeReady?.(app);
+  await app.ready();
+  return { app, database };
+}
