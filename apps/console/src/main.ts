@@ -1,0 +1,12 @@
+// Entry point of the staff console: shows the page in the reader's language.
+// The page shell and i18n live in the citizen app and are shared by relative path, so there is one copy of each.
+import '../../citizen/src/shell/shell.css';
+import './console.css';
+import type { Catalogue } from '../../citizen/src/i18n/translator';
+import { startPage } from '../../citizen/src/shell/start-page';
+import english from './locales/en.json';
+
+void startPage({
+  english,
+  catalogues: import.meta.glob<Catalogue>(['./locales/*.json', '!./locales/en.json'], { import: 'default' }),
+});
