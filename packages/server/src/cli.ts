@@ -77,13 +77,11 @@ program
   .command('openapi')
   .description('print the OpenAPI document to standard output')
   .action(async () => {
-    const config = readConfig({ requireSecrets: false });
     const database = await openDatabase({});
     try {
       const app = await buildApp({
         db: database.db,
         isDemo: false,
-        publicUrl: config.publicUrl,
         logLevel: 'silent',
         appsDir: false,
       });

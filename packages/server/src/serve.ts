@@ -28,7 +28,6 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     app = await buildApp({
       db: database.db,
       isDemo: config.isDemo,
-      publicUrl: config.publicUrl,
       logLevel: config.logLevel,
     });
     options.extend?.(app);

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.js';
 import type { Database } from './database-schema.js';
 
 export type DatabaseKind = 'postgresql' | 'pglite';
@@ -55,11 +56,13 @@ function openPostgres(connectionString: string, max: number): DatabaseHandle {
 
 function openPglite(dataDir: string | undefined): DatabaseHandle {
   let pglite: PGlite;
+  let releaseLock = () => {};
   if (dataDir === undefined) {
     pglite = new PGlite();
   } else {
     const folder = resolve(dataDir);
     mkdirSync(folder, { recursive: true });
+    releaseLock = lockDataDir(folder).release;
     pglite = new PGlite(folder);
   }
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
@@ -69,6 +72,7 @@ function openPglite(dataDir: string | undefined): DatabaseHandle {
     close: async () => {
       await db.destroy();
       if (!pglite.closed) await pglite.close();
+      releaseLock();
     },
   };
 }

@@ -19,7 +19,6 @@ import { defaultAppsDir, registerStaticApps } from './static-apps.js';
 export interface AppOptions {
   readonly db: Kysely<Database>;
   readonly isDemo: boolean;
-  readonly publicUrl: string;
   readonly logLevel?: string;
   /** Where logs go; standard output unless a test wants to read them. */
   readonly logStream?: DestinationStream;
@@ -54,7 +53,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(handleNotFound);
-  await registerOpenApi(app, { version, publicUrl: options.publicUrl });
+  await registerOpenApi(app, { version });
 
   await app.register(healthRoutes, { isReady: () => isDatabaseReachable(options.db) });
   await app.register(instanceRoutes, { version, isDemo: options.isDemo });

@@ -23,6 +23,15 @@ test('the OpenAPI 3.1 document lists every operation with a unique operationId a
   expect(operationIds.every((id) => typeof id === 'string' && id.length > 0)).toBe(true);
   expect(new Set(operationIds).size).toBe(operationIds.length);
   expect(document.components.schemas.Problem.properties).toHaveProperty('type');
+  const withoutClientErrors = new Set(['getHealth', 'getReadiness', 'getInstance']);
+  for (const operation of operations) {
+    if (withoutClientErrors.has(operation.operationId as string)) continue;
+    const statuses = Object.keys(operation.responses as object);
+    expect(
+      statuses.some((status) => status.startsWith('4')),
+      `${operation.operationId} declares a 4xx`,
+    ).toBe(true);
+  }
   const listResponses = document.paths['/api/v1/organisations'].get.responses;
   expect(Object.keys(listResponses['400'].content)).toEqual(['application/problem+json']);
 });

@@ -7,7 +7,6 @@ import { ProblemSchema } from './problem.js';
 
 export interface OpenApiOptions {
   readonly version: string;
-  readonly publicUrl: string;
 }
 
 export async function registerOpenApi(app: FastifyInstance, options: OpenApiOptions): Promise<void> {
@@ -22,7 +21,8 @@ export async function registerOpenApi(app: FastifyInstance, options: OpenApiOpti
           'Check-ins, escalation and the referral mechanism for citizens abroad. Errors are RFC 9457 problem details; times are UTC ISO 8601.',
         license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
       },
-      servers: [{ url: options.publicUrl }],
+      // Relative to wherever the document is served, so one document fits every deployment.
+      servers: [{ url: '/' }],
       tags: [
         { name: 'operations', description: 'Liveness, readiness and instance information.' },
         { name: 'organisations', description: 'The public directory of embassies, consulates and partners.' },

@@ -23,7 +23,6 @@ export async function startTestApp(
   const app = await buildApp({
     db: database.db,
     isDemo: false,
-    publicUrl: 'http://localhost:3000',
     logLevel: 'silent',
     appsDir: false,
     ...appOptions,
