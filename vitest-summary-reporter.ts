@@ -1,17 +1,27 @@
-// Prints one plain closing line, "Tests: N passed, N failed, N skipped", that any CI log reader understands.
+// Prints the plain closing lines a CI log reader understands: how many integration tests ran on each
+// database, then "Tests: N passed, N failed, N skipped".
 import type { Reporter, TestModule } from 'vitest/node';
+
+/** Integration tests end their name with the database they ran on, e.g. "… (postgresql)". */
+const databases = ['pglite', 'postgresql'] as const;
 
 export default class SummaryReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
     const counts = { passed: 0, failed: 0, skipped: 0 };
+    const passedOn: Record<(typeof databases)[number], number> = { pglite: 0, postgresql: 0 };
     for (const testModule of testModules) {
       for (const testCase of testModule.children.allTests()) {
         const state = testCase.result().state;
         if (state === 'passed') counts.passed += 1;
         else if (state === 'failed') counts.failed += 1;
         else counts.skipped += 1;
+        for (const database of databases) {
+          if (state === 'passed' && testCase.name.endsWith(`(${database})`)) passedOn[database] += 1;
+        }
       }
     }
-    process.stdout.write(`\nTests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`);
+    const onDatabases = databases.map((database) => `${passedOn[database]} on ${database}`).join(', ');
+    process.stdout.write(`\nIntegration tests passed: ${onDatabases}\n`);
+    process.stdout.write(`Tests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`);
   }
 }

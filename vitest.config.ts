@@ -13,6 +13,7 @@ export default defineConfig({
     exclude: ['**/node_modules/**', '**/dist/**'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    reporters: ['default', './vitest-summary-reporter.ts'],
+    // CI logs list every test by name, so they show which ran on PGlite and which on PostgreSQL.
+    reporters: [process.env.CI ? 'verbose' : 'default', './vitest-summary-reporter.ts'],
   },
 });

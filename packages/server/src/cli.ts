@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // The `homeward` command: serve, migrate, seed-demo, openapi.
 import { Command } from 'commander';
-import { ConfigError, loadConfig } from './config/config.js';
-import { openDatabase } from './database/database.js';
+import { type Config, ConfigError, loadConfig } from './config/config.js';
+import { type DatabaseHandle, openDatabase } from './database/database.js';
 import { migrateToLatest } from './database/migrate.js';
 import { seedDemo } from './demo/seed-demo.js';
 import { buildApp } from './http/app.js';
@@ -46,13 +46,8 @@ program
   .description('bring the database schema up to date, then exit (safe to run from several processes at once)')
   .action(async () => {
     const config = readConfig({ requireSecrets: false });
-    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-    try {
-      const { applied } = await migrateToLatest(database.db);
-      process.stdout.write(applied.length > 0 ? `applied ${applied.join(', ')}\n` : 'already up to date\n');
-    } finally {
-      await database.close();
-    }
+    const { applied } = await withDatabase(config, migrateToLatest);
+    process.stdout.write(applied.length > 0 ? `applied ${applied.join(', ')}\n` : 'already up to date\n');
   });
 
 program
@@ -63,14 +58,11 @@ program
     if (!config.isDemo) {
       fail(['seed-demo writes synthetic data; run it only on a demo installation (set HOMEWARD_DEMO=true)']);
     }
-    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-    try {
-      await migrateToLatest(database.db);
-      const { inserted } = await seedDemo(database.db);
-      process.stdout.write(`demo data: ${inserted} rows added\n`);
-    } finally {
-      await database.close();
-    }
+    const { inserted } = await withDatabase(config, async (db) => {
+      await migrateToLatest(db);
+      return seedDemo(db);
+    });
+    process.stdout.write(`demo data: ${inserted} rows added\n`);
   });
 
 program
@@ -92,6 +84,16 @@ program
       await database.close();
     }
   });
+
+/** Opens the configured database for one command and always closes it. */
+async function withDatabase<T>(config: Config, work: (db: DatabaseHandle['db']) => Promise<T>): Promise<T> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    return await work(database.db);
+  } finally {
+    await database.close();
+  }
+}
 
 function readConfig(options: { forceDemo?: boolean; requireSecrets?: boolean }) {
   try {

@@ -9,7 +9,7 @@ const names = Object.keys(migrations);
 
 for (const database of testDatabases()) {
   test(`migrations apply once and a second run applies nothing (${database.name})`, async () => {
-    const handle = await database.open();
+    const handle = await database.openEmpty();
     try {
       expect(await migrateToLatest(handle.db)).toEqual({ applied: names });
       expect(await migrateToLatest(handle.db)).toEqual({ applied: [] });
@@ -25,7 +25,7 @@ const postgresql = testDatabases().find((database) => database.name === 'postgre
 
 test.skipIf(!postgresql)('migrations started together from separate pools run exactly once (postgresql)', async () => {
   if (!postgresql) return;
-  const handle = await postgresql.open();
+  const handle = await postgresql.openEmpty();
   const others = await Promise.all([1, 2, 3].map(() => openDatabase({ databaseUrl: handle.url, poolSize: 2 })));
   try {
     const outcomes = await Promise.all(others.map((other) => migrateToLatest(other.db)));

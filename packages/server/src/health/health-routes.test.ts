@@ -13,6 +13,7 @@ for (const database of testDatabases()) {
 
   test(`readiness turns into a 503 problem when the database is gone, liveness stays up (${database.name})`, async () => {
     const { app, database: handle } = await startTestApp(database);
+    expect((await app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
     await handle.db.destroy();
     const ready = await app.inject({ method: 'GET', url: '/readyz' });
     expect(ready.statusCode).toBe(503);

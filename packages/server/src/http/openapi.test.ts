@@ -1,9 +1,6 @@
 import { expect, test } from 'vitest';
 import { startTestApp } from '../test-support/test-app.js';
-import { testDatabases } from '../test-support/test-databases.js';
-
-const [pglite] = testDatabases();
-if (!pglite) throw new Error('PGlite is always a test database');
+import { pglite } from '../test-support/test-databases.js';
 
 const methods = ['get', 'put', 'post', 'delete', 'patch'] as const;
 

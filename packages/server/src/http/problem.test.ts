@@ -1,10 +1,15 @@
-import { Writable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
+import { captureLogs } from '../test-support/capture-logs.js';
 import { startTestApp } from '../test-support/test-app.js';
-import { testDatabases } from '../test-support/test-databases.js';
+import { pglite } from '../test-support/test-databases.js';
 
-const [pglite] = testDatabases();
-if (!pglite) throw new Error('PGlite is always a test database');
+/** An app with one extra route that echoes a JSON body, for testing how bodies are refused. */
+async function startWithEchoRoute() {
+  const { app } = await startTestApp(pglite, {
+    beforeReady: (instance) => instance.post('/api/v1/test-echo', async (request) => request.body),
+  });
+  return app;
+}
 
 describe('problem details', () => {
   test('an unknown route is a 404 problem with a request id to quote', async () => {
@@ -34,9 +39,7 @@ describe('problem details', () => {
   });
 
   test('a body in a media type nobody accepts is a 415 problem', async () => {
-    const { app } = await startTestApp(pglite, {
-      beforeReady: (instance) => instance.post('/api/v1/test-echo', async (request) => request.body),
-    });
+    const app = await startWithEchoRoute();
     const response = await app.inject({
       method: 'POST',
       url: '/api/v1/test-echo',
@@ -45,6 +48,18 @@ describe('problem details', () => {
     });
     expect(response.statusCode).toBe(415);
     expect(response.json()).toMatchObject({ type: 'https://homeward.example/problems/unsupported-media-type' });
+  });
+
+  test('a body larger than the limit is a 413 problem', async () => {
+    const app = await startWithEchoRoute();
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/test-echo',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ text: 'x'.repeat(2 * 1024 * 1024) }),
+    });
+    expect(response.statusCode).toBe(413);
+    expect(response.json()).toMatchObject({ type: 'https://homeward.example/problems/body-too-large', status: 413 });
   });
 
   test('a validation failure names every field at fault', async () => {
@@ -60,13 +75,7 @@ describe('problem details', () => {
   });
 
   test('an unexpected error is a 500 that reveals nothing, and its details stay in the log', async () => {
-    const lines: string[] = [];
-    const logStream = new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    });
+    const { lines, logStream } = captureLogs();
     const { app } = await startTestApp(pglite, {
       logLevel: 'info',
       logStream,

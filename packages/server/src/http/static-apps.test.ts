@@ -3,10 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { startTestApp } from '../test-support/test-app.js';
-import { testDatabases } from '../test-support/test-databases.js';
-
-const [pglite] = testDatabases();
-if (!pglite) throw new Error('PGlite is always a test database');
+import { pglite } from '../test-support/test-databases.js';
 
 function fakeBuiltApps(): string {
   const appsDir = mkdtempSync(join(tmpdir(), 'homeward-apps-'));

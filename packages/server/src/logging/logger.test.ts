@@ -1,21 +1,7 @@
-import { Writable } from 'node:stream';
 import { expect, test } from 'vitest';
+import { captureLogs } from '../test-support/capture-logs.js';
 import { startTestApp } from '../test-support/test-app.js';
-import { testDatabases } from '../test-support/test-databases.js';
-
-const [pglite] = testDatabases();
-if (!pglite) throw new Error('PGlite is always a test database');
-
-function captureLogs() {
-  const lines: string[] = [];
-  const logStream = new Writable({
-    write(chunk, _encoding, done) {
-      lines.push(String(chunk));
-      done();
-    },
-  });
-  return { lines, logStream };
-}
+import { pglite } from '../test-support/test-databases.js';
 
 test('request logs carry the route template and status, never the query string, body or credentials', async () => {
   const { lines, logStream } = captureLogs();

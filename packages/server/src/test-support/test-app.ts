@@ -1,6 +1,5 @@
 // Starts the application on a fresh test database, migrated, for tests that go through HTTP.
 import { onTestFinished } from 'vitest';
-import { migrateToLatest } from '../database/migrate.js';
 import { type App, type AppOptions, buildApp } from '../http/app.js';
 import type { TestDatabase, TestDatabaseHandle } from './test-databases.js';
 
@@ -9,7 +8,7 @@ export interface TestApp {
   readonly database: TestDatabaseHandle;
 }
 
-/** The app and its database close when the calling test finishes. */
+/** The app and its (migrated) database close when the calling test finishes. */
 export async function startTestApp(
   testDatabase: TestDatabase,
   overrides: Partial<Omit<AppOptions, 'db'>> & { beforeReady?: (app: App) => void } = {},
@@ -18,7 +17,6 @@ export async function startTestApp(
   onTestFinished(async () => {
     await database.close();
   });
-  await migrateToLatest(database.db);
   const { beforeReady, ...appOptions } = overrides;
   const app = await buildApp({
     db: database.db,
