@@ -51,6 +51,7 @@ describe('configuration', () => {
 
   test('a secret that is too short is refused without echoing it', () => {
     const problems = problemsOf({ HOMEWARD_SECRET: 'short-secret-value' });
+    expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^HOMEWARD_SECRET=\(value hidden\) is not allowed/);
     expect(problems.join()).not.toContain('short-secret-value');
   });

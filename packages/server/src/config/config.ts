@@ -111,7 +111,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv, options: LoadConfigOp
   const isDemo = options.forceDemo === true || values.HOMEWARD_DEMO === 'true' || values.HOMEWARD_DEMO === '1';
   const secret = values.HOMEWARD_SECRET as string | undefined;
   const requireSecrets = options.requireSecrets ?? true;
-  if (requireSecrets && !isDemo && secret === undefined) {
+  if (requireSecrets && !isDemo && raw.HOMEWARD_SECRET === undefined) {
     problems.push(`HOMEWARD_SECRET is required outside demo mode: ${variables.HOMEWARD_SECRET.allowed}`);
   }
   if (requireSecrets && !isDemo && secret === demoSecret) {

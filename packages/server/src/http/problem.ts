@@ -42,6 +42,8 @@ export const ProblemSchema = Type.Object(
 );
 
 export const notFound = (detail?: string) => new Problem(404, 'not-found', 'Not found', detail);
+export const shuttingDown = () =>
+  new Problem(503, 'service-unavailable', 'Service unavailable', 'This server is shutting down; retry the request.');
 export const databaseUnavailable = () =>
   new Problem(503, 'service-unavailable', 'Service unavailable', 'The database cannot be reached.');
 
