@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { getJson, listOrganisations } from './support/http.js';
 import { startRawExchange, statusOf } from './support/raw-http.js';
 import {
   copyDataFolder,
@@ -30,17 +31,6 @@ beforeAll(async () => {
 afterAll(() => removeFolder(template));
 
 const sleep = (milliseconds: number) => new Promise((resolveSleep) => setTimeout(resolveSleep, milliseconds));
-
-async function getJson(url: string): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(url);
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
-
-async function listOrganisations(baseUrl: string, query: string) {
-  const { status, body } = await getJson(`${baseUrl}/api/v1/organisations?${query}`);
-  expect(status).toBe(200);
-  return body.items as { kind: string; name: string; countryCode: string }[];
-}
 
 describe('homeward serve', () => {
   test('serve --demo on a fresh data folder answers health, readiness, the API reference and the demo embassies', async () => {
@@ -141,13 +131,12 @@ describe('homeward serve', () => {
     await sleep(300);
     const stopped = server.stop('SIGTERM');
     await waitForOutput(server, 'shutting down');
-    const startedAt = Date.now();
     exchange.send('}');
     const response = await exchange.received(10_000);
     expect(statusOf(response), response).toBe(404);
     expect(response).toMatch(/^connection: close\r$/im);
+    // Exit code 0, not 1: the server did not have to wait out the grace period for the keep-alive client.
     expect(await stopped).toBe(0);
-    expect(Date.now() - startedAt, 'stopped well before the 5 s grace period').toBeLessThan(4_000);
   });
 
   test('organisations written in demo mode are still there after a restart in production mode', async () => {
