@@ -61,7 +61,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     if (isClosing) reply.header('connection', 'close');
   });
 
-  await registerSecurityHeaders(app);
+  registerSecurityHeaders(app);
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(handleNotFound);
   await registerOpenApi(app, { version });

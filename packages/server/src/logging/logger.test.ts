@@ -2,6 +2,7 @@ import { expect, test } from 'vitest';
 import { captureLogs } from '../test-support/capture-logs.js';
 import { startTestApp } from '../test-support/test-app.js';
 import { pglite } from '../test-support/test-databases.js';
+import { redactPersonalData } from './logger.js';
 
 test('request logs carry the route template and status, never the query string, body or credentials', async () => {
   const { lines, logStream } = captureLogs();
@@ -35,4 +36,39 @@ test('personal fields that reach a log object anyway are redacted', async () => 
     citizen: { name: '[redacted]', pin: '[redacted]' },
     phone: '[redacted]',
   });
+});
+
+test('personal keys are blanked at any depth and in arrays, other values are kept as they are', () => {
+  const when = new Date('2026-11-23T00:00:00Z');
+  expect(
+    redactPersonalData({
+      stayId: 's',
+      at: when,
+      contacts: [{ phone: '+66', channel: 'sms' }],
+      a: { b: { c: { email: 'x' } } },
+    }),
+  ).toEqual({
+    stayId: 's',
+    at: when,
+    contacts: [{ phone: '[redacted]', channel: 'sms' }],
+    a: { b: { c: { email: '[redacted]' } } },
+  });
+});
+
+test('a database error logged by the error handler keeps its message but not the values PostgreSQL quoted', async () => {
+  const { lines, logStream } = captureLogs();
+  const { app } = await startTestApp(pglite, {
+    logLevel: 'info',
+    logStream,
+    beforeReady: (instance) =>
+      instance.get('/api/v1/test-failure', async () => {
+        throw Object.assign(new Error('duplicate key value violates unique constraint'), {
+          detail: 'Key (phone)=(+66812345678) already exists.',
+        });
+      }),
+  });
+  expect((await app.inject({ method: 'GET', url: '/api/v1/test-failure' })).statusCode).toBe(500);
+  const log = lines.join('');
+  expect(log).toContain('duplicate key value violates unique constraint');
+  expect(log).not.toContain('66812345678');
 });
