@@ -1,0 +1,75 @@
+// The databases a benchmark runs on: in-memory PGlite always, and a throwaway PostgreSQL database
+// (homeward_bench_<hex>, dropped afterwards) when BENCH_DATABASE_URL or TEST_DATABASE_URL is set.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { migrateToLatest, openDatabase, seedDemo } from '../../packages/server/dist/index.js';
+
+/**
+ * @typedef {{ handle: import('../../packages/server/dist/index.js').DatabaseHandle, dispose(): Promise<void> }} BenchDatabase
+ * @typedef {{ name: string, open(): Promise<BenchDatabase> }} BenchDatabaseSource
+ */
+
+/** @returns {BenchDatabaseSource[]} */
+export function benchDatabases() {
+  /** @type {BenchDatabaseSource[]} */
+  const sources = [{ name: 'pglite', open: () => openSeeded({}, async () => undefined) }];
+  const serverUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
+  if (serverUrl) sources.push({ name: 'postgresql', open: () => openThrowawayPostgres(serverUrl) });
+  return sources;
+}
+
+/**
+ * @param {string} serverUrl a database on the server whose role may CREATE DATABASE
+ * @returns {Promise<BenchDatabase>}
+ */
+async function openThrowawayPostgres(serverUrl) {
+  const name = `homeward_bench_${randomBytes(6).toString('hex')}`;
+  await runAdminStatement(serverUrl, `create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  // `with (force)` (PostgreSQL 13+) ends any connection a crashed run left behind.
+  const drop = () => runAdminStatement(serverUrl, `drop database if exists ${name} with (force)`);
+  try {
+    return await openSeeded({ databaseUrl: url.toString() }, drop);
+  } catch (error) {
+    await drop();
+    throw error;
+  }
+}
+
+/**
+ * @param {{ databaseUrl?: string }} options
+ * @param {() => Promise<void>} afterClose
+ * @returns {Promise<BenchDatabase>}
+ */
+async function openSeeded(options, afterClose) {
+  const handle = await openDatabase(options);
+  try {
+    await migrateToLatest(handle.db);
+    await seedDemo(handle.db);
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  return {
+    handle,
+    dispose: async () => {
+      await handle.close();
+      await afterClose();
+    },
+  };
+}
+
+/**
+ * @param {string} url
+ * @param {string} statement built only from constants and random hex, never from input
+ */
+async function runAdminStatement(url, statement) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
