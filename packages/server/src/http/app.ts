@@ -12,8 +12,9 @@ import { instanceRoutes } from '../instance/instance-routes.js';
 import { loggerOptions } from '../logging/logger.js';
 import { organisationRoutes } from '../organisations/organisation-routes.js';
 import { version } from '../version.js';
+import { closeConnectionsWhenClosing } from './closing-connections.js';
 import { registerOpenApi } from './openapi.js';
-import { handleError, handleNotFound, sendProblem, shuttingDown } from './problem.js';
+import { handleError, handleNotFound } from './problem.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { defaultAppsDir, registerStaticApps } from './static-apps.js';
 
@@ -39,29 +40,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
     genReqId: () => randomUUID(),
     // A client-chosen request id would let a caller forge log correlation.
     requestIdHeader: false,
-    // Requests arriving during shutdown get our own problem (below), not Fastify's plain 503.
+    // Requests arriving during shutdown get our own problem (closing-connections.ts), not a plain 503.
     return503OnClosing: false,
     ajv: { customOptions: { allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  // While shutting down, answer in-flight requests with `Connection: close`, so keep-alive clients
-  // let go and the server can finish closing instead of waiting out their idle timeout.
-  let isClosing = false;
-  app.addHook('preClose', async () => {
-    isClosing = true;
-  });
-  // A request routed in the instant shutdown begins is refused with a problem the client can retry.
-  app.addHook('onRequest', async (_request, reply) => {
-    if (isClosing) {
-      reply.header('connection', 'close');
-      return sendProblem(reply, shuttingDown());
-    }
-  });
-  app.addHook('onSend', async (_request, reply) => {
-    if (isClosing) reply.header('connection', 'close');
-  });
-
   registerSecurityHeaders(app);
+  closeConnectionsWhenClosing(app);
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(handleNotFound);
   await registerOpenApi(app, { version });
