@@ -2,6 +2,7 @@
 // Homeward's through the same Kysely handle and answer the same JSON. Homeward can't be faster than this.
 import Fastify from 'fastify';
 import { sql } from 'kysely';
+import { listOrganisations } from '../../packages/server/dist/index.js';
 
 /**
  * @param {import('kysely').Kysely<any>} db
@@ -17,22 +18,10 @@ export async function startFloorApp(db) {
     return { status: 'ready' };
   });
 
-  // The same statement as listOrganisations in the server's organisation-repository.ts.
+  // The very repository function Homeward's route calls, so the statement and row mapping are the same.
   app.get('/api/v1/organisations', async (request) => {
-    const { kind } = /** @type {{ kind?: string }} */ (request.query);
-    let query = db.selectFrom('organisation').selectAll().orderBy('country_code').orderBy('name').orderBy('id');
-    if (kind) query = query.where('kind', '=', kind);
-    const rows = await query.execute();
-    return {
-      items: rows.map((row) => ({
-        id: row.id,
-        parentId: row.parent_id,
-        kind: row.kind,
-        name: row.name,
-        countryCode: row.country_code,
-        city: row.city,
-      })),
-    };
+    const { kind } = /** @type {{ kind?: 'embassy' }} */ (request.query);
+    return { items: await listOrganisations(db, { kind }) };
   });
 
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -5,4 +5,5 @@ export type { Database } from './database/database-schema.js';
 export { migrateToLatest } from './database/migrate.js';
 export { seedDemo } from './demo/seed-demo.js';
 export { type App, type AppOptions, buildApp } from './http/app.js';
+export { listOrganisations } from './organisations/organisation-repository.js';
 export { type RunningServer, startServer, stopOnSignals } from './serve.js';

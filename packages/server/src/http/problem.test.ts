@@ -1,15 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { captureLogs } from '../test-support/capture-logs.js';
-import { startTestApp } from '../test-support/test-app.js';
+import { startTestApp, startTestAppWithTestRoutes } from '../test-support/test-app.js';
 import { pglite } from '../test-support/test-databases.js';
-
-/** An app with one extra route that echoes a JSON body, for testing how bodies are refused. */
-async function startWithEchoRoute() {
-  const { app } = await startTestApp(pglite, {
-    beforeReady: (instance) => instance.post('/api/v1/test-echo', async (request) => request.body),
-  });
-  return app;
-}
 
 describe('problem details', () => {
   test('an unknown route is a 404 problem with a request id to quote', async () => {
@@ -27,37 +18,22 @@ describe('problem details', () => {
   });
 
   test('a malformed JSON body is a 400 problem, not a 500', async () => {
-    const { app } = await startTestApp(pglite);
-    const response = await app.inject({
-      method: 'POST',
-      url: '/api/v1/organisations',
-      headers: { 'content-type': 'application/json' },
-      payload: '{"name": ',
-    });
+    const { postEcho } = await startTestAppWithTestRoutes(pglite);
+    const response = await postEcho('application/json', '{"name": ');
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ type: 'https://homeward.example/problems/malformed-body', status: 400 });
   });
 
   test('a body in a media type nobody accepts is a 415 problem', async () => {
-    const app = await startWithEchoRoute();
-    const response = await app.inject({
-      method: 'POST',
-      url: '/api/v1/test-echo',
-      headers: { 'content-type': 'application/x-unknown' },
-      payload: 'x',
-    });
+    const { postEcho } = await startTestAppWithTestRoutes(pglite);
+    const response = await postEcho('application/x-unknown', 'x');
     expect(response.statusCode).toBe(415);
     expect(response.json()).toMatchObject({ type: 'https://homeward.example/problems/unsupported-media-type' });
   });
 
   test('a body larger than the limit is a 413 problem', async () => {
-    const app = await startWithEchoRoute();
-    const response = await app.inject({
-      method: 'POST',
-      url: '/api/v1/test-echo',
-      headers: { 'content-type': 'application/json' },
-      payload: JSON.stringify({ text: 'x'.repeat(2 * 1024 * 1024) }),
-    });
+    const { postEcho } = await startTestAppWithTestRoutes(pglite);
+    const response = await postEcho('application/json', JSON.stringify({ text: 'x'.repeat(2 * 1024 * 1024) }));
     expect(response.statusCode).toBe(413);
     expect(response.json()).toMatchObject({ type: 'https://homeward.example/problems/body-too-large', status: 413 });
   });
@@ -75,15 +51,10 @@ describe('problem details', () => {
   });
 
   test('an unexpected error is a 500 that reveals nothing, and its details stay in the log', async () => {
-    const { lines, logStream } = captureLogs();
-    const { app } = await startTestApp(pglite, {
-      logLevel: 'info',
-      logStream,
-      beforeReady: (instance) =>
-        instance.get('/api/v1/test-failure', async () => {
-          throw new Error('connection to 10.0.0.5 refused for user admin');
-        }),
-    });
+    const { app, lines } = await startTestAppWithTestRoutes(
+      pglite,
+      new Error('connection to 10.0.0.5 refused for user admin'),
+    );
     const response = await app.inject({ method: 'GET', url: '/api/v1/test-failure' });
     expect(response.statusCode).toBe(500);
     expect(response.body).not.toContain('10.0.0.5');

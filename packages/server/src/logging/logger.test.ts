@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { captureLogs } from '../test-support/capture-logs.js';
-import { startTestApp } from '../test-support/test-app.js';
+import { startTestApp, startTestAppWithTestRoutes } from '../test-support/test-app.js';
 import { pglite } from '../test-support/test-databases.js';
 import { redactPersonalData } from './logger.js';
 
@@ -56,17 +56,12 @@ test('personal keys are blanked at any depth and in arrays, other values are kep
 });
 
 test('a database error logged by the error handler keeps its message but not the values PostgreSQL quoted', async () => {
-  const { lines, logStream } = captureLogs();
-  const { app } = await startTestApp(pglite, {
-    logLevel: 'info',
-    logStream,
-    beforeReady: (instance) =>
-      instance.get('/api/v1/test-failure', async () => {
-        throw Object.assign(new Error('duplicate key value violates unique constraint'), {
-          detail: 'Key (phone)=(+66812345678) already exists.',
-        });
-      }),
-  });
+  const { app, lines } = await startTestAppWithTestRoutes(
+    pglite,
+    Object.assign(new Error('duplicate key value violates unique constraint'), {
+      detail: 'Key (phone)=(+66812345678) already exists.',
+    }),
+  );
   expect((await app.inject({ method: 'GET', url: '/api/v1/test-failure' })).statusCode).toBe(500);
   const log = lines.join('');
   expect(log).toContain('duplicate key value violates unique constraint');

@@ -1,6 +1,7 @@
 // Starts the application on a fresh test database, migrated, for tests that go through HTTP.
 import { onTestFinished } from 'vitest';
 import { type App, type AppOptions, buildApp } from '../http/app.js';
+import { captureLogs } from './capture-logs.js';
 import type { TestDatabase, TestDatabaseHandle } from './test-databases.js';
 
 export interface TestApp {
@@ -31,4 +32,25 @@ export async function startTestApp(
   beforeReady?.(app);
   await app.ready();
   return { app, database };
+}
+
+/**
+ * The app with two extra routes for testing failures: `GET /api/v1/test-failure` throws `error`, and
+ * `POST /api/v1/test-echo` echoes a JSON body. Its logs are collected in `lines`.
+ */
+export async function startTestAppWithTestRoutes(testDatabase: TestDatabase, error: Error = new Error('test')) {
+  const { lines, logStream } = captureLogs();
+  const { app } = await startTestApp(testDatabase, {
+    logLevel: 'info',
+    logStream,
+    beforeReady: (instance) => {
+      instance.get('/api/v1/test-failure', async () => {
+        throw error;
+      });
+      instance.post('/api/v1/test-echo', async (request) => request.body);
+    },
+  });
+  const postEcho = (contentType: string, payload: string) =>
+    app.inject({ method: 'POST', url: '/api/v1/test-echo', headers: { 'content-type': contentType }, payload });
+  return { app, lines, postEcho };
 }
