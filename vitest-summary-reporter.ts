@@ -1,8 +1,8 @@
-// Prints the plain closing lines a CI log reader understands: how many integration tests ran on each
+// Prints the plain closing lines a CI log reader understands: how many per-database tests ran on each
 // database, then "Tests: N passed, N failed, N skipped".
 import type { Reporter, TestModule } from 'vitest/node';
 
-/** Integration tests end their name with the database they ran on, e.g. "… (postgresql)". */
+/** A test that runs once per database ends its name with that database, e.g. "… (postgresql)". */
 const databases = ['pglite', 'postgresql'] as const;
 
 export default class SummaryReporter implements Reporter {
@@ -21,7 +21,7 @@ export default class SummaryReporter implements Reporter {
       }
     }
     const onDatabases = databases.map((database) => `${passedOn[database]} on ${database}`).join(', ');
-    process.stdout.write(`\nIntegration tests passed: ${onDatabases}\n`);
+    process.stdout.write(`\nDatabase-specific tests passed: ${onDatabases}\n`);
     process.stdout.write(`Tests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`);
   }
 }
