@@ -65,14 +65,20 @@ function required<T>(value: T | undefined): T {
   return value;
 }
 
+/** Opens one app in a fresh page with the given browser locale, recording page errors and failed requests. */
+async function openApp(baseUrl: string, app: (typeof apps)[number], locale: string) {
+  const page = await openPage({ locale, viewport: app.viewport });
+  const problems = watchForPageProblems(page);
+  await page.goto(`${baseUrl}${app.path}`);
+  return { page, problems };
+}
+
 describe('the web apps in Chromium', () => {
   test('the citizen app and the console show their title and the demo banner on a demo server', async ({ skip }) => {
     skip(!mayRun, missingChromiumNote);
     const server = required(demo);
     for (const app of apps) {
-      const page = await openPage({ locale: 'en-GB', viewport: app.viewport });
-      const problems = watchForPageProblems(page);
-      await page.goto(`${server.url}${app.path}`);
+      const { page, problems } = await openApp(server.url, app, 'en-GB');
       const title = page.getByTestId('app-title');
       await title.waitFor({ state: 'visible' });
       expect(await title.textContent(), app.name).toMatch(/Homeward/);
@@ -89,9 +95,7 @@ describe('the web apps in Chromium', () => {
     skip(!mayRun, missingChromiumNote);
     const server = required(demo);
     for (const app of apps) {
-      const page = await openPage({ locale: 'th-TH', viewport: app.viewport });
-      const problems = watchForPageProblems(page);
-      await page.goto(`${server.url}${app.path}`);
+      const { page, problems } = await openApp(server.url, app, 'th-TH');
       await page
         .waitForFunction(() => document.documentElement.lang !== 'en', undefined, { timeout: 10_000 })
         .catch(() => {

@@ -32,6 +32,22 @@ afterAll(() => removeFolder(template));
 
 const sleep = (milliseconds: number) => new Promise((resolveSleep) => setTimeout(resolveSleep, milliseconds));
 
+/**
+ * Starts a demo server, sends the headers of a request with a one-byte body still to come (so the
+ * server has routed it), then sends SIGTERM and waits until the server says it is shutting down.
+ */
+async function stopWithRequestInFlight(env: Record<string, string>, extraHeaders = '') {
+  const server = await startServer(['--demo'], { PORT: '0', HOMEWARD_DATA_DIR: copyDataFolder(template), ...env });
+  const exchange = await startRawExchange(
+    server.url,
+    `POST /api/v1/not-a-route HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 2\r\n${extraHeaders}\r\n{`,
+  );
+  await sleep(300);
+  const stopped = server.stop('SIGTERM');
+  await waitForOutput(server, 'shutting down');
+  return { server, exchange, stopped };
+}
+
 describe('homeward serve', () => {
   test('serve --demo on a fresh data folder answers health, readiness, the API reference and the demo embassies', async () => {
     const server = await startServer(['--demo'], { PORT: '0', HOMEWARD_DATA_DIR: makeTemporaryFolder() });
@@ -98,14 +114,7 @@ describe('homeward serve', () => {
   // The request is held in flight by sending its headers (so the server has routed it) but not yet
   // its body. No route takes a body yet, so it is a POST to an unknown path, answered with a 404.
   test('a request in flight when SIGTERM arrives is still answered before the server exits', async () => {
-    const server = await startServer(['--demo'], { PORT: '0', HOMEWARD_DATA_DIR: copyDataFolder(template) });
-    const exchange = await startRawExchange(
-      server.url,
-      'POST /api/v1/not-a-route HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{',
-    );
-    await sleep(300);
-    const stopped = server.stop('SIGTERM');
-    await waitForOutput(server, 'shutting down');
+    const { server, exchange, stopped } = await stopWithRequestInFlight({}, 'Connection: close\r\n');
     await sleep(300);
     expect(server.process.exitCode, 'the server waits for the request in flight').toBeNull();
     exchange.send('}');
@@ -119,18 +128,7 @@ describe('homeward serve', () => {
   // A keep-alive client would otherwise hold its connection open after the answer, and the server
   // would wait out the grace period and exit 1; the answer must carry `Connection: close`.
   test('a keep-alive request in flight at SIGTERM is answered with Connection: close, so the stop does not wait', async () => {
-    const server = await startServer(['--demo'], {
-      PORT: '0',
-      HOMEWARD_DATA_DIR: copyDataFolder(template),
-      HOMEWARD_SHUTDOWN_GRACE_SECONDS: '5',
-    });
-    const exchange = await startRawExchange(
-      server.url,
-      'POST /api/v1/not-a-route HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{',
-    );
-    await sleep(300);
-    const stopped = server.stop('SIGTERM');
-    await waitForOutput(server, 'shutting down');
+    const { exchange, stopped } = await stopWithRequestInFlight({ HOMEWARD_SHUTDOWN_GRACE_SECONDS: '5' });
     exchange.send('}');
     const response = await exchange.received(10_000);
     expect(statusOf(response), response).toBe(404);
