@@ -5,7 +5,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync 
 import { cpus, devNull, loadavg, release, totalmem } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import { sql } from 'kysely';
-import { buildApp } from '../packages/server/dist/index.js';
+import { buildApp, createKeyRing, defaultAppConfig, generateKeyMaterial } from '../packages/server/dist/index.js';
 import { benchDatabases } from './lib/bench-databases.mjs';
 import { startFloorApp } from './lib/floor-app.mjs';
 import { runLoad, summariseRuns } from './lib/load.mjs';
@@ -128,7 +128,8 @@ async function startHomeward(db, logLevel, logStream) {
   const app = await buildApp({
     db,
     isDemo: true,
-    publicUrl: 'http://127.0.0.1',
+    config: { ...defaultAppConfig, publicUrl: 'http://127.0.0.1' },
+    keys: createKeyRing(generateKeyMaterial()),
     logLevel,
     ...(logStream && { logStream }),
     appsDir: false,

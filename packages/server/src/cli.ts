@@ -5,7 +5,8 @@ import { type Config, ConfigError, loadConfig } from './config/config.js';
 import { type DatabaseHandle, openDatabase } from './database/database.js';
 import { migrateToLatest } from './database/migrate.js';
 import { seedDemo } from './demo/seed-demo.js';
-import { buildApp } from './http/app.js';
+import { buildApp, defaultAppConfig } from './http/app.js';
+import { createKeyRing, generateKeyMaterial } from './keys/key-ring.js';
 import { startServer, stopOnSignals } from './serve.js';
 import { version } from './version.js';
 
@@ -74,6 +75,8 @@ program
       const app = await buildApp({
         db: database.db,
         isDemo: false,
+        config: defaultAppConfig,
+        keys: createKeyRing(generateKeyMaterial()),
         logLevel: 'silent',
         appsDir: false,
       });

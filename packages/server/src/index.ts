@@ -4,6 +4,7 @@ export { type DatabaseHandle, type DatabaseKind, openDatabase } from './database
 export type { Database } from './database/database-schema.js';
 export { migrateToLatest } from './database/migrate.js';
 export { seedDemo } from './demo/seed-demo.js';
-export { type App, type AppOptions, buildApp } from './http/app.js';
+export { type App, type AppConfig, type AppOptions, buildApp, defaultAppConfig } from './http/app.js';
+export { createKeyRing, generateKeyMaterial, type KeyRing } from './keys/key-ring.js';
 export { listOrganisations } from './organisations/organisation-repository.js';
 export { type RunningServer, startServer, stopOnSignals } from './serve.js';

@@ -6,6 +6,7 @@ import { openDatabase } from './database/database.js';
 import { migrateToLatest } from './database/migrate.js';
 import { seedDemo } from './demo/seed-demo.js';
 import { type App, buildApp } from './http/app.js';
+import { createKeyRing, generateKeyMaterial } from './keys/key-ring.js';
 
 export interface RunningServer {
   readonly app: App;
@@ -28,6 +29,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     app = await buildApp({
       db: database.db,
       isDemo: config.isDemo,
+      config,
+      // Replaced by loadKeyRing(config) (keys/key-files.ts) once key files land.
+      keys: createKeyRing(generateKeyMaterial()),
       logLevel: config.logLevel,
     });
     options.extend?.(app);

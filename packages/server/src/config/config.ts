@@ -17,6 +17,12 @@ interface Variable {
   readonly isSecret?: boolean;
 }
 
+/** Configuration profiles for national digital ID providers; see identity/oidc-profiles.ts. */
+export const oidcProfiles = ['generic', 'singpass', 'mydigital-id', 'esignet'] as const;
+export type OidcProfileName = (typeof oidcProfiles)[number];
+
+const proxyAddress = '(?:loopback|linklocal|uniquelocal|[0-9a-fA-F]*[.:][0-9a-fA-F.:/]*)';
+
 const booleanSchema = Type.Union([Type.Literal('true'), Type.Literal('false'), Type.Literal('1'), Type.Literal('0')]);
 
 /** Every setting Homeward reads; the README's configuration table mirrors this list. */
@@ -43,6 +49,53 @@ export const variables = {
     schema: Type.Integer({ minimum: 1, maximum: 600 }),
     allowed: 'an integer number of seconds from 1 to 600',
   },
+  HOMEWARD_KEYS_FILE: {
+    schema: Type.String({ minLength: 1 }),
+    allowed: 'the path of a key file written by `homeward keys generate`',
+  },
+  HOMEWARD_TRUST_PROXY: {
+    schema: Type.String({ pattern: `^(true|false|${proxyAddress}(,${proxyAddress})*)$` }),
+    allowed:
+      'false (the default), true (trust any proxy), or a comma-separated list of proxy addresses, CIDR ranges, loopback, linklocal or uniquelocal',
+  },
+  HOMEWARD_SESSION_IDLE_MINUTES: {
+    schema: Type.Integer({ minimum: 5, maximum: 1440 }),
+    allowed: 'an integer number of minutes from 5 to 1440',
+  },
+  HOMEWARD_SESSION_ABSOLUTE_HOURS: {
+    schema: Type.Integer({ minimum: 1, maximum: 720 }),
+    allowed: 'an integer number of hours from 1 to 720',
+  },
+  HOMEWARD_OIDC_PROFILE: {
+    schema: Type.Union(oidcProfiles.map((profile) => Type.Literal(profile))),
+    allowed: oidcProfiles.join(', '),
+  },
+  HOMEWARD_OIDC_ISSUER: {
+    schema: Type.String({ pattern: '^https?://[^\\s]+$' }),
+    allowed: "the national digital ID provider's issuer URL, e.g. https://id.singpass.gov.sg/fapi",
+  },
+  HOMEWARD_OIDC_CLIENT_ID: {
+    schema: Type.String({ minLength: 1 }),
+    allowed: 'the client id the provider gave Homeward',
+  },
+  HOMEWARD_OIDC_SCOPE: {
+    schema: Type.String({ pattern: '^openid( [\\x21\\x23-\\x5B\\x5D-\\x7E]+)*$' }),
+    allowed: 'space-separated scopes starting with openid; overrides the profile default',
+  },
+  HOMEWARD_OIDC_ACR_VALUES: {
+    schema: Type.String({ minLength: 1 }),
+    allowed: 'space-separated acr values to request; overrides the profile default',
+  },
+  HOMEWARD_DEMO_IDP: { schema: booleanSchema, allowed: 'true or false (also 1 or 0); defaults to demo mode' },
+  HOMEWARD_SMTP_URL: {
+    schema: Type.String({ pattern: '^smtps?://.+' }),
+    allowed: 'an SMTP URL such as smtps://user:password@mail.example.gov:465',
+    isSecret: true,
+  },
+  HOMEWARD_MAIL_FROM: {
+    schema: Type.String({ pattern: '^[^\\s@]+@[^\\s@]+$|^.+ <[^\\s@]+@[^\\s@]+>$' }),
+    allowed: 'a sender address such as Homeward <no-reply@embassy.example.gov>',
+  },
   LOG_LEVEL: { schema: Type.Union(logLevels.map((level) => Type.Literal(level))), allowed: logLevels.join(', ') },
 } as const satisfies Record<string, Variable>;
 
@@ -59,6 +112,25 @@ export interface Config {
   readonly publicUrl: string;
   readonly shutdownGraceSeconds: number;
   readonly logLevel: (typeof logLevels)[number];
+  /** Our own keys (OIDC signing and encryption, HMAC, field encryption); absent in demo mode, which generates them. */
+  readonly keysFile: string | undefined;
+  /** Fastify's trustProxy: whose X-Forwarded-For to believe for client addresses (rate limits, audit). */
+  readonly trustProxy: boolean | string;
+  readonly session: { readonly idleMinutes: number; readonly absoluteHours: number };
+  /** The national digital ID provider; absent when none is configured. */
+  readonly oidc: OidcConfig | undefined;
+  /** The built-in demo identity provider with synthetic citizens; on in demo mode unless turned off. */
+  readonly demoIdentityProvider: boolean;
+  /** Outgoing email (staff invitations); absent when no SMTP server is configured. */
+  readonly mail: { readonly smtpUrl: string; readonly from: string } | undefined;
+}
+
+export interface OidcConfig {
+  readonly profile: OidcProfileName;
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly scope: string | undefined;
+  readonly acrValues: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -108,7 +180,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv, options: LoadConfigOp
     else problems.push(describeWrongValue(name, variable, raw[name]));
   }
 
-  const isDemo = options.forceDemo === true || values.HOMEWARD_DEMO === 'true' || values.HOMEWARD_DEMO === '1';
+  const isDemo = options.forceDemo === true || isTrue(values.HOMEWARD_DEMO);
   const secret = values.HOMEWARD_SECRET as string | undefined;
   const requireSecrets = options.requireSecrets ?? true;
   if (requireSecrets && !isDemo && raw.HOMEWARD_SECRET === undefined) {
@@ -116,6 +188,12 @@ export function loadConfig(environment: NodeJS.ProcessEnv, options: LoadConfigOp
   }
   if (requireSecrets && !isDemo && secret === demoSecret) {
     problems.push('HOMEWARD_SECRET is the public demo value; production needs a secret of its own');
+  }
+  if ((values.HOMEWARD_OIDC_ISSUER === undefined) !== (values.HOMEWARD_OIDC_CLIENT_ID === undefined)) {
+    problems.push('HOMEWARD_OIDC_ISSUER and HOMEWARD_OIDC_CLIENT_ID must be set together');
+  }
+  if ((values.HOMEWARD_SMTP_URL === undefined) !== (values.HOMEWARD_MAIL_FROM === undefined)) {
+    problems.push('HOMEWARD_SMTP_URL and HOMEWARD_MAIL_FROM must be set together');
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -131,7 +209,37 @@ export function loadConfig(environment: NodeJS.ProcessEnv, options: LoadConfigOp
     publicUrl: ((values.HOMEWARD_PUBLIC_URL as string | undefined) ?? `http://localhost:${port}`).replace(/\/$/, ''),
     shutdownGraceSeconds: (values.HOMEWARD_SHUTDOWN_GRACE_SECONDS as number | undefined) ?? 10,
     logLevel: (values.LOG_LEVEL as Config['logLevel'] | undefined) ?? 'info',
+    keysFile: values.HOMEWARD_KEYS_FILE as string | undefined,
+    trustProxy: parseTrustProxy(values.HOMEWARD_TRUST_PROXY as string | undefined),
+    session: {
+      idleMinutes: (values.HOMEWARD_SESSION_IDLE_MINUTES as number | undefined) ?? 30,
+      absoluteHours: (values.HOMEWARD_SESSION_ABSOLUTE_HOURS as number | undefined) ?? 12,
+    },
+    oidc:
+      values.HOMEWARD_OIDC_ISSUER === undefined
+        ? undefined
+        : {
+            profile: (values.HOMEWARD_OIDC_PROFILE as OidcProfileName | undefined) ?? 'generic',
+            issuer: values.HOMEWARD_OIDC_ISSUER as string,
+            clientId: values.HOMEWARD_OIDC_CLIENT_ID as string,
+            scope: values.HOMEWARD_OIDC_SCOPE as string | undefined,
+            acrValues: values.HOMEWARD_OIDC_ACR_VALUES as string | undefined,
+          },
+    demoIdentityProvider: values.HOMEWARD_DEMO_IDP === undefined ? isDemo : isTrue(values.HOMEWARD_DEMO_IDP),
+    mail:
+      values.HOMEWARD_SMTP_URL === undefined
+        ? undefined
+        : { smtpUrl: values.HOMEWARD_SMTP_URL as string, from: values.HOMEWARD_MAIL_FROM as string },
   };
+}
+
+function isTrue(value: unknown): boolean {
+  return value === 'true' || value === '1';
+}
+
+function parseTrustProxy(value: string | undefined): boolean | string {
+  if (value === undefined || value === 'false') return false;
+  return value === 'true' ? true : value;
 }
 
 function describeWrongValue(name: VariableName, variable: Variable, value: unknown): string {

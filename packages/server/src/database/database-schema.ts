@@ -1,6 +1,10 @@
 // The tables as TypeScript sees them; Kysely checks every query against these types.
 import type { OrganisationKind } from '@homeward/domain';
 import type { ColumnType, Generated } from 'kysely';
+import type { AccountTables } from '../accounts/account-tables.js';
+import type { AuditTables } from '../audit/audit-tables.js';
+import type { CitizenLoginTables } from '../citizen-login/citizen-login-tables.js';
+import type { StaffLoginTables } from '../staff-login/staff-login-tables.js';
 
 /** A `timestamptz` column: read as a Date, written as a Date or an ISO 8601 string. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -16,6 +20,7 @@ export interface OrganisationTable {
   created_at: Generated<Timestamp>;
 }
 
-export interface Database {
+/** Every table; each feature module declares its own in a `*-tables.ts` file. */
+export interface Database extends AuditTables, AccountTables, CitizenLoginTables, StaffLoginTables {
   organisation: OrganisationTable;
 }

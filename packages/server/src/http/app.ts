@@ -5,10 +5,12 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DestinationStream } from 'pino';
+import type { Config } from '../config/config.js';
 import { isDatabaseReachable } from '../database/database.js';
 import type { Database } from '../database/database-schema.js';
 import { healthRoutes } from '../health/health-routes.js';
 import { instanceRoutes } from '../instance/instance-routes.js';
+import type { KeyRing } from '../keys/key-ring.js';
 import { loggerOptions } from '../logging/logger.js';
 import { organisationRoutes } from '../organisations/organisation-routes.js';
 import { version } from '../version.js';
@@ -18,9 +20,23 @@ import { handleError, handleNotFound } from './problem.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { defaultAppsDir, registerStaticApps } from './static-apps.js';
 
+/** The settings the HTTP layer reads; tests pass a few and take defaults for the rest. */
+export type AppConfig = Pick<Config, 'publicUrl' | 'trustProxy' | 'session' | 'oidc' | 'demoIdentityProvider' | 'mail'>;
+
+export const defaultAppConfig: AppConfig = {
+  publicUrl: 'http://localhost:3000',
+  trustProxy: false,
+  session: { idleMinutes: 30, absoluteHours: 12 },
+  oidc: undefined,
+  demoIdentityProvider: false,
+  mail: undefined,
+};
+
 export interface AppOptions {
   readonly db: Kysely<Database>;
   readonly isDemo: boolean;
+  readonly config: AppConfig;
+  readonly keys: KeyRing;
   readonly logLevel?: string;
   /** Where logs go; standard output unless a test wants to read them. */
   readonly logStream?: DestinationStream;
@@ -43,6 +59,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     // Requests arriving during shutdown get our own problem (closing-connections.ts), not a plain 503.
     return503OnClosing: false,
     ajv: { customOptions: { allErrors: true } },
+    trustProxy: options.config.trustProxy,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerSecurityHeaders(app);

@@ -1,12 +1,21 @@
 // Starts the application on a fresh test database, migrated, for tests that go through HTTP.
 import { onTestFinished } from 'vitest';
-import { type App, type AppOptions, buildApp } from '../http/app.js';
+import { type App, type AppOptions, buildApp, defaultAppConfig } from '../http/app.js';
+import { createKeyRing, generateKeyMaterial, type KeyRing } from '../keys/key-ring.js';
 import { captureLogs } from './capture-logs.js';
 import type { TestDatabase, TestDatabaseHandle } from './test-databases.js';
 
 export interface TestApp {
   readonly app: App;
   readonly database: TestDatabaseHandle;
+}
+
+let sharedTestKeys: KeyRing | undefined;
+
+/** One key ring per test worker: generating EC keys for every test would only slow the suite. */
+export function testKeyRing(): KeyRing {
+  sharedTestKeys ??= createKeyRing(generateKeyMaterial());
+  return sharedTestKeys;
 }
 
 /** The app and its (migrated) database close when the calling test finishes. */
@@ -22,6 +31,8 @@ export async function startTestApp(
   const app = await buildApp({
     db: database.db,
     isDemo: false,
+    config: defaultAppConfig,
+    keys: testKeyRing(),
     logLevel: 'silent',
     appsDir: false,
     ...appOptions,

@@ -2,7 +2,15 @@
 // Never edit or rename a merged migration: add a new one.
 import type { Migration } from 'kysely/migration';
 import * as organisation from './2026-11-23-0700-organisation.js';
+import * as auditLog from './2026-11-23-0800-audit-log.js';
+import * as accountsAndSessions from './2026-11-23-0810-accounts-and-sessions.js';
+import * as citizenLogin from './2026-11-23-0820-citizen-login.js';
+import * as staffLogin from './2026-11-23-0830-staff-login.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '2026-11-23-0700-organisation': organisation,
+  '2026-11-23-0800-audit-log': auditLog,
+  '2026-11-23-0810-accounts-and-sessions': accountsAndSessions,
+  '2026-11-23-0820-citizen-login': citizenLogin,
+  '2026-11-23-0830-staff-login': staffLogin,
 };
