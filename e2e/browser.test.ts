@@ -14,8 +14,8 @@ import {
   watchForPageProblems,
 } from './support/browser.js';
 import {
+  makeKeyFile,
   makeTemporaryFolder,
-  randomSecret,
   removeFolder,
   repositoryRoot,
   requireBuiltCli,
@@ -138,7 +138,7 @@ describe('the web apps in Chromium', () => {
     const production = await startServer([], {
       PORT: '0',
       HOMEWARD_DATA_DIR: makeTemporaryFolder(),
-      HOMEWARD_SECRET: randomSecret(),
+      HOMEWARD_KEYS_FILE: await makeKeyFile(),
     });
     for (const app of apps) {
       const page = await openPage({ locale: 'en-GB', viewport: app.viewport });

@@ -1,19 +1,19 @@
 // The `homeward` command line outside a running server: a wrong configuration stops it with
 // exit code 2 and a message naming the setting, before it opens a port; --help describes each command.
 import { beforeAll, describe, expect, test } from 'vitest';
-import { demoSecret, makeTemporaryFolder, requireBuiltCli, runCli } from './support/server-process.js';
+import { makeTemporaryFolder, requireBuiltCli, runCli } from './support/server-process.js';
 
 beforeAll(() => requireBuiltCli());
 
 describe('homeward serve refuses a wrong configuration', () => {
   const cases: { problem: string; args: string[]; env: Record<string, string>; named: string }[] = [
     { problem: 'PORT=abc', args: ['--demo'], env: { PORT: 'abc' }, named: 'PORT="abc"' },
-    { problem: 'production without HOMEWARD_SECRET', args: [], env: {}, named: 'HOMEWARD_SECRET' },
+    { problem: 'production without HOMEWARD_KEYS_FILE', args: [], env: {}, named: 'HOMEWARD_KEYS_FILE is required' },
     {
-      problem: 'production with the public demo secret',
+      problem: 'production with a key file that does not exist',
       args: [],
-      env: { HOMEWARD_SECRET: demoSecret },
-      named: 'HOMEWARD_SECRET is the public demo value',
+      env: { HOMEWARD_KEYS_FILE: '/nonexistent/keys.json' },
+      named: 'HOMEWARD_KEYS_FILE="/nonexistent/keys.json" is not a usable key file: it does not exist',
     },
     { problem: 'a misspelt HOMEWARD_PORTT', args: ['--demo'], env: { HOMEWARD_PORTT: '1' }, named: 'HOMEWARD_PORTT' },
   ];
@@ -28,23 +28,22 @@ describe('homeward serve refuses a wrong configuration', () => {
     expect(outcome.stdout).toBe('');
   });
 
-  // Not "one line": the server also says the secret is "required", although one was given (see the report).
-  test('a malformed HOMEWARD_SECRET is refused without echoing its value', async () => {
+  test('a leftover HOMEWARD_SECRET is refused without echoing its value, pointing at HOMEWARD_KEYS_FILE', async () => {
     const secret = 'short-and-not-secret';
-    const outcome = await runCli(['serve'], {
+    const outcome = await runCli(['serve', '--demo'], {
       PORT: '0',
       HOMEWARD_DATA_DIR: makeTemporaryFolder(),
       HOMEWARD_SECRET: secret,
     });
     expect(outcome.code).toBe(2);
-    expect(outcome.stderr).toMatch(/^homeward: configuration: HOMEWARD_SECRET=\(value hidden\) is not allowed/);
+    expect(outcome.stderr).toMatch(/^homeward: configuration: HOMEWARD_SECRET is no longer used: .*HOMEWARD_KEYS_FILE/);
     expect(outcome.stderr).not.toContain(secret);
     expect(outcome.stdout).toBe('');
   });
 });
 
 describe('homeward --help', () => {
-  const commands = ['serve', 'migrate', 'seed-demo', 'openapi'];
+  const commands = ['serve', 'migrate', 'seed-demo', 'openapi', 'keys'];
 
   test('homeward --help exits 0 and lists every command with a description', async () => {
     const outcome = await runCli(['--help']);
@@ -61,7 +60,7 @@ describe('homeward --help', () => {
 
   test('homeward serve --help names the --demo option and every setting', async () => {
     const { stdout } = await runCli(['serve', '--help']);
-    for (const word of ['--demo', 'PORT', 'DATABASE_URL', 'HOMEWARD_SECRET', 'HOMEWARD_DATA_DIR']) {
+    for (const word of ['--demo', 'PORT', 'DATABASE_URL', 'HOMEWARD_KEYS_FILE', 'HOMEWARD_DATA_DIR']) {
       expect(stdout).toContain(word);
     }
   });

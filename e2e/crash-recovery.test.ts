@@ -5,9 +5,9 @@ import { listOrganisations } from './support/http.js';
 import {
   copyDataFolder,
   exitOf,
+  makeKeyFile,
   makeTemporaryFolder,
   prepareDemoDataFolder,
-  randomSecret,
   removeFolder,
   runCli,
   startServer,
@@ -31,14 +31,18 @@ describe('the embedded database folder', () => {
 
     // Production mode never seeds, so whatever it lists was read back from the folder. The dead
     // process's lock file is still there; the new server must take it over, not refuse.
-    const second = await startServer([], { PORT: '0', HOMEWARD_DATA_DIR: dataFolder, HOMEWARD_SECRET: randomSecret() });
+    const second = await startServer([], {
+      PORT: '0',
+      HOMEWARD_DATA_DIR: dataFolder,
+      HOMEWARD_KEYS_FILE: await makeKeyFile(),
+    });
     expect(await listOrganisations(second.url)).toEqual(before);
     expect(await second.stop()).toBe(0);
   });
 
   test('a second server on a folder in use is refused, and the first keeps serving', async () => {
     const dataFolder = copyDataFolder(template);
-    const environment = { PORT: '0', HOMEWARD_DATA_DIR: dataFolder, HOMEWARD_SECRET: randomSecret() };
+    const environment = { PORT: '0', HOMEWARD_DATA_DIR: dataFolder, HOMEWARD_KEYS_FILE: await makeKeyFile() };
     const first = await startServer([], environment);
     const intruder = await runCli(['serve'], environment);
     expect(intruder.code).toBe(1);

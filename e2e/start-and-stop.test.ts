@@ -8,9 +8,9 @@ import { startRawExchange, statusOf } from './support/raw-http.js';
 import {
   copyDataFolder,
   logLines,
+  makeKeyFile,
   makeTemporaryFolder,
   prepareDemoDataFolder,
-  randomSecret,
   removeFolder,
   repositoryRoot,
   requireBuiltCli,
@@ -147,7 +147,7 @@ describe('homeward serve', () => {
     const production = await startServer([], {
       PORT: '0',
       HOMEWARD_DATA_DIR: dataFolder,
-      HOMEWARD_SECRET: randomSecret(),
+      HOMEWARD_KEYS_FILE: await makeKeyFile(),
     });
     expect(production.stdout()).not.toContain('DEMO');
     expect(await getJson(`${production.url}/api/v1/instance`)).toMatchObject({ status: 200, body: { demo: false } });

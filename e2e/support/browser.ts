@@ -34,13 +34,17 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(screenshotsFolder, `${name}.png`), fullPage: true });
 }
 
-/** Records what went wrong on a page: script errors and failed or refused requests. */
+/**
+ * Records what went wrong on a page: script errors and failed or refused requests. One refusal is
+ * expected, not a problem: both apps ask `GET /api/v1/session` who is logged in, and 401 means nobody.
+ */
 export function watchForPageProblems(page: Page): string[] {
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));
   page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
   page.on('response', (response) => {
-    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+    const isNobodyLoggedIn = response.status() === 401 && new URL(response.url()).pathname === '/api/v1/session';
+    if (response.status() >= 400 && !isNobodyLoggedIn) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
   return problems;
 }

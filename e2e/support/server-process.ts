@@ -10,9 +10,6 @@ import { onTestFinished } from 'vitest';
 export const repositoryRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const cliPath = join(repositoryRoot, 'packages/server/dist/cli.js');
 
-/** The public demo secret, which production must refuse. */
-export const demoSecret = 'homeward-demo-secret-do-not-use-in-production-0000';
-
 export interface CliOutcome {
   readonly code: number | null;
   readonly stdout: string;
@@ -71,9 +68,15 @@ export function copyDataFolder(template: string): string {
   return folder;
 }
 
-/** A random 32-byte secret as base64, as an operator would make with `openssl rand -base64 32`. */
-export function randomSecret(): string {
-  return Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64');
+/**
+ * A fresh key file made by the built CLI (`homeward keys generate --file`), as an operator makes one
+ * for production; removed when the current test finishes.
+ */
+export async function makeKeyFile(): Promise<string> {
+  const path = join(makeTemporaryFolder('homeward-e2e-keys-'), 'keys.json');
+  const generated = await runCli(['keys', 'generate', '--file', path]);
+  if (generated.code !== 0) throw new Error(`keys generate failed (${generated.code}): ${generated.stderr}`);
+  return path;
 }
 
 /**

@@ -1,12 +1,17 @@
-// Entry point of the staff console: shows the page in the reader's language.
+// Entry point of the staff console: shows the page in the reader's language, then the sign-in or
+// the signed-in screens (console-app.ts).
 // The page shell and i18n live in the citizen app and are shared by relative path, so there is one copy of each.
 import '../../citizen/src/shell/shell.css';
 import './console.css';
 import type { Catalogue } from '../../citizen/src/i18n/translator';
 import { startPage } from '../../citizen/src/shell/start-page';
+import { startConsole } from './console-app';
+import { createLocaliser } from './dom';
 import english from './locales/en.json';
 
-void startPage({
-  english,
-  catalogues: import.meta.glob<Catalogue>(['./locales/*.json', '!./locales/en.json'], { import: 'default' }),
+const catalogues = import.meta.glob<Catalogue>(['./locales/*.json', '!./locales/en.json'], { import: 'default' });
+
+void startPage({ english, catalogues }).then(() => {
+  const root = document.querySelector<HTMLElement>('main.page');
+  if (root) startConsole({ root, localise: createLocaliser(english, catalogues) });
 });

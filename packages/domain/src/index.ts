@@ -11,8 +11,45 @@ export {
   type StaffRole,
   staffRoles,
 } from './access/actor.js';
+export {
+  type Action,
+  actions,
+  type Decision,
+  type DecisionReason,
+  decide,
+  isAction,
+  isAggregateAction,
+  isSelfAction,
+  mayPerform,
+  permissions,
+  type RecordRule,
+  type ResourceFacts,
+  recordRules,
+} from './access/policy.js';
 export type { Clock } from './clock.js';
 export {
+  type ChallengeStanding,
+  challengeStanding,
+  formatOneTimeCode,
+  isWellFormedOneTimeCode,
+  normaliseOneTimeCode,
+  type OneTimeCodeChallengeState,
+  oneTimeCodeExpiresAt,
+  oneTimeCodeLength,
+  oneTimeCodeMaxAttempts,
+  oneTimeCodeUpperBound,
+  oneTimeCodeValidityMinutes,
+} from './identity/one-time-code.js';
+export { normalisePassportNumber, passportNumberLength } from './identity/passport-number.js';
+export {
+  decidePhoneCodeRequest,
+  type PhoneCodeDecision,
+  phoneCodeRateHorizonMinutes,
+  phoneCodeRateWindows,
+  type RateWindow,
+} from './identity/phone-code-rate-limit.js';
+export {
+  hasJurisdiction,
   isOrganisationKind,
   mayBeParentOf,
   needsParent,

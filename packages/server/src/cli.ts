@@ -1,13 +1,16 @@
 #!/usr/bin/env node
-// The `homeward` command: serve, migrate, seed-demo, openapi.
+// The `homeward` command: serve, migrate, seed-demo, openapi, keys.
 import { Command } from 'commander';
+import { auditCommand } from './audit/audit-command.js';
 import { type Config, ConfigError, loadConfig } from './config/config.js';
 import { type DatabaseHandle, openDatabase } from './database/database.js';
 import { migrateToLatest } from './database/migrate.js';
 import { seedDemo } from './demo/seed-demo.js';
 import { buildApp, defaultAppConfig } from './http/app.js';
 import { createKeyRing, generateKeyMaterial } from './keys/key-ring.js';
+import { keysCommand } from './keys/keys-command.js';
 import { startServer, stopOnSignals } from './serve.js';
+import { createAdminCommand } from './staff-login/create-admin-command.js';
 import { version } from './version.js';
 
 const program = new Command()
@@ -23,7 +26,7 @@ program
   .option('--demo', 'demo mode: synthetic demo data, demo banner, demo-only conveniences')
   .addHelpText(
     'after',
-    '\nSettings come from the environment: PORT, HOST, DATABASE_URL, HOMEWARD_DATA_DIR, HOMEWARD_DEMO,\nHOMEWARD_SECRET, HOMEWARD_PUBLIC_URL, HOMEWARD_SHUTDOWN_GRACE_SECONDS, LOG_LEVEL (see the README).',
+    '\nSettings come from the environment: PORT, HOST, DATABASE_URL, HOMEWARD_DATA_DIR, HOMEWARD_DEMO,\nHOMEWARD_KEYS_FILE, HOMEWARD_PUBLIC_URL, HOMEWARD_OIDC_*, HOMEWARD_SMTP_URL, LOG_LEVEL and more\n(the README lists every one).',
   )
   .action(async (options: { demo?: boolean }) => {
     const config = readConfig({ forceDemo: options.demo === true });
@@ -37,6 +40,13 @@ program
       `  API reference ${server.url}/api/docs`,
       `  OpenAPI       ${server.url}/api/openapi.json`,
       `  Health        ${server.url}/healthz  ${server.url}/readyz`,
+      ...(config.isDemo
+        ? [
+            'Demo logins (synthetic people, demo mode only):',
+            '  citizen: "Log in with your digital ID" in the citizen app, then pick a demo citizen',
+            '  staff:   the "Demo only" buttons on the console sign-in page (officer, supervisor, admin)',
+          ]
+        : []),
       'Press Ctrl+C to stop.',
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
@@ -88,6 +98,17 @@ program
     }
   });
 
+program.addCommand(keysCommand());
+
+program.addCommand(auditCommand((work) => withDatabase(readConfig({ requireSecrets: false }), work)));
+
+program.addCommand(
+  createAdminCommand((work) => {
+    const config = readConfig({ requireSecrets: false });
+    return withDatabase(config, (db) => work(db, config));
+  }),
+);
+
 /** Opens the configured database for one command and always closes it. */
 async function withDatabase<T>(config: Config, work: (db: DatabaseHandle['db']) => Promise<T>): Promise<T> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -113,6 +134,8 @@ function fail(messages: readonly string[]): never {
 }
 
 program.parseAsync().catch((error: unknown) => {
+  // A bad key file is found after the settings were read, but it is a configuration problem all the same.
+  if (error instanceof ConfigError) fail(error.problems.map((problem) => `configuration: ${problem}`));
   // Start-up failures (database unreachable, a migration failing) end here: one line, no stack, no secrets.
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`homeward: ${message}\n`);

@@ -20,7 +20,7 @@ test('stopping lets an in-flight request finish, refuses new connections and clo
   });
   const server = await startServer(config, {
     extend: (app) =>
-      app.get('/api/v1/test-slow', async () => {
+      app.get('/api/v1/test-slow', { config: { access: 'public' } }, async () => {
         entered();
         await new Promise<void>((resolve) => {
           release = resolve;

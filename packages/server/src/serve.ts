@@ -1,12 +1,13 @@
 // Runs the server: open the database, migrate, (in demo mode) seed, listen, and on SIGTERM
 // stop accepting, let in-flight requests finish, then close the database.
 import type { AddressInfo } from 'node:net';
+import { startAuditSealer } from './audit/audit-sealer.js';
 import type { Config } from './config/config.js';
 import { openDatabase } from './database/database.js';
 import { migrateToLatest } from './database/migrate.js';
 import { seedDemo } from './demo/seed-demo.js';
 import { type App, buildApp } from './http/app.js';
-import { createKeyRing, generateKeyMaterial } from './keys/key-ring.js';
+import { loadKeyRing } from './keys/key-files.js';
 
 export interface RunningServer {
   readonly app: App;
@@ -21,6 +22,9 @@ export interface StartOptions {
 }
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  // Keys first: a bad key file is a configuration error (ConfigError, exit code 2) and touches no database.
+  const keyWarnings: string[] = [];
+  const keys = await loadKeyRing(config, { onWarning: (warning) => keyWarnings.push(warning) });
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   let app: App | undefined;
   try {
@@ -30,10 +34,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       db: database.db,
       isDemo: config.isDemo,
       config,
-      // Replaced by loadKeyRing(config) (keys/key-files.ts) once key files land.
-      keys: createKeyRing(generateKeyMaterial()),
+      keys,
       logLevel: config.logLevel,
     });
+    for (const warning of keyWarnings) app.log.warn(warning);
     options.extend?.(app);
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
@@ -42,11 +46,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     throw error;
   }
   const running = app;
+  const stopAuditSealer = startAuditSealer(database.db, { intervalMs: 2_000, log: running.log });
   const port = (running.server.address() as AddressInfo).port;
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
       await running.close();
+      await stopAuditSealer();
       await database.close();
     })();
     return stopping;

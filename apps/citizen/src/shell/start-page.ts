@@ -3,6 +3,7 @@
 import { type CatalogueImports, createCatalogueLoader } from '../i18n/catalogues';
 import { chooseLanguage } from '../i18n/choose-language';
 import { findLanguage, isLanguageCode, type LanguageCode, languages } from '../i18n/languages';
+import { setPageTranslator, translateElement, translateTree } from '../i18n/live-translation';
 import { type Catalogue, createTranslator, type Translate } from '../i18n/translator';
 import { fetchIsDemo, insertDemoBanner } from './demo-banner';
 import { readSavedLanguage, saveLanguage } from './language-preference';
@@ -33,9 +34,10 @@ export async function startPage({ english, catalogues }: PageOptions): Promise<v
     // The reader picked another language while this one loaded; that one wins.
     if (request !== latestRequest) return;
     translate = createTranslator(language.tag, catalogue, english);
+    setPageTranslator(translate);
     document.documentElement.lang = language.tag;
     document.documentElement.dir = language.dir;
-    applyTranslations(translate);
+    translateTree(document.documentElement, translate);
   };
 
   const browserLanguages = navigator.languages?.length ? navigator.languages : [navigator.language];
@@ -66,13 +68,4 @@ function fillLanguagePicker(picker: HTMLSelectElement, chosen: LanguageCode): vo
       return option;
     }),
   );
-}
-
-function applyTranslations(translate: Translate): void {
-  for (const element of document.querySelectorAll<HTMLElement>('[data-i18n]')) translateElement(element, translate);
-}
-
-function translateElement(element: HTMLElement, translate: Translate): void {
-  const key = element.dataset.i18n;
-  if (key) element.textContent = translate(key);
 }

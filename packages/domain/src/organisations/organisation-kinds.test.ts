@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { isOrganisationKind, mayBeParentOf, needsParent, organisationKinds } from './organisation-kinds.js';
+import {
+  hasJurisdiction,
+  isOrganisationKind,
+  mayBeParentOf,
+  needsParent,
+  organisationKinds,
+} from './organisation-kinds.js';
 
 describe('organisation hierarchy', () => {
   test.each([
@@ -11,6 +17,8 @@ describe('organisation hierarchy', () => {
     ['partner', 'embassy', false],
     ['ministry', 'partner', false],
     ['embassy', 'ministry', false],
+    ['ministry', 'law_enforcement', false],
+    ['law_enforcement', 'embassy', false],
   ] as const)('a %s may parent a %s: %s', (parent, child, expected) => {
     expect(mayBeParentOf(parent, child)).toBe(expected);
   });
@@ -30,9 +38,14 @@ describe('organisation hierarchy', () => {
     expect(organisationKinds.filter(needsParent)).toEqual(['embassy', 'consulate']);
   });
 
+  test('only embassies and consulates carry a jurisdiction', () => {
+    expect(organisationKinds.filter(hasJurisdiction)).toEqual(['embassy', 'consulate']);
+  });
+
   test('only the listed kinds are recognised', () => {
     expect(isOrganisationKind('embassy')).toBe(true);
     expect(isOrganisationKind('Embassy')).toBe(false);
+    expect(isOrganisationKind('law_enforcement')).toBe(true);
     expect(isOrganisationKind('police')).toBe(false);
   });
 });

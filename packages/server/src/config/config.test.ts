@@ -1,10 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { ConfigError, demoSecret, loadConfig } from './config.js';
+import { ConfigError, loadConfig, variables } from './config.js';
 
-const productionSecret = Buffer.alloc(32, 7).toString('base64');
+/** Only the setting's presence is checked here; keys/key-files.test.ts checks the file. */
+const keysFile = '/etc/homeward/keys.json';
 
 function problemsOf(environment: NodeJS.ProcessEnv, options?: Parameters<typeof loadConfig>[1]): readonly string[] {
   try {
@@ -21,7 +23,7 @@ describe('configuration', () => {
     const config = loadConfig({ HOMEWARD_DEMO: 'true' });
     expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', databaseUrl: undefined, dataDir: './data' });
     expect(config.isDemo).toBe(true);
-    expect(config.secret).toBe(demoSecret);
+    expect(config.keysFile).toBeUndefined();
   });
 
   test('a port that is not a number is refused with a message naming PORT and what is allowed', () => {
@@ -34,26 +36,29 @@ describe('configuration', () => {
       HOMEWARD_DEMO: 'maybe',
       PORT: '70000',
       LOG_LEVEL: 'loud',
-      HOMEWARD_SECRET: productionSecret,
+      HOMEWARD_KEYS_FILE: keysFile,
     });
     expect(problems.map((problem) => problem.split('=')[0])).toEqual(['PORT', 'HOMEWARD_DEMO', 'LOG_LEVEL']);
   });
 
-  test('production refuses to start without a secret', () => {
-    expect(problemsOf({})).toEqual([expect.stringMatching(/^HOMEWARD_SECRET is required outside demo mode/)]);
+  test('production refuses to start without a key file', () => {
+    expect(problemsOf({})).toEqual([expect.stringMatching(/^HOMEWARD_KEYS_FILE is required outside demo mode/)]);
   });
 
-  test('production refuses the public demo secret', () => {
-    expect(problemsOf({ HOMEWARD_SECRET: demoSecret })).toEqual([
-      'HOMEWARD_SECRET is the public demo value; production needs a secret of its own',
+  test('an empty HOMEWARD_KEYS_FILE counts as missing', () => {
+    expect(problemsOf({ HOMEWARD_KEYS_FILE: '' })).toEqual([
+      expect.stringMatching(/^HOMEWARD_KEYS_FILE is required outside demo mode/),
     ]);
   });
 
-  test('a secret that is too short is refused without echoing it', () => {
-    const problems = problemsOf({ HOMEWARD_SECRET: 'short-secret-value' });
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^HOMEWARD_SECRET=\(value hidden\) is not allowed/);
+  test('a leftover HOMEWARD_SECRET is refused, pointing at HOMEWARD_KEYS_FILE, without echoing its value', () => {
+    const problems = problemsOf({ HOMEWARD_KEYS_FILE: keysFile, HOMEWARD_SECRET: 'short-secret-value' });
+    expect(problems).toEqual([expect.stringMatching(/^HOMEWARD_SECRET is no longer used: .*HOMEWARD_KEYS_FILE/)]);
     expect(problems.join()).not.toContain('short-secret-value');
+  });
+
+  test('demo mode may name a key file of its own', () => {
+    expect(loadConfig({ HOMEWARD_DEMO: 'true', HOMEWARD_KEYS_FILE: keysFile }).keysFile).toBe(keysFile);
   });
 
   test('a database URL is never echoed, since it carries a password', () => {
@@ -66,12 +71,13 @@ describe('configuration', () => {
     expect(problemsOf({ HOMEWARD_DEMO: 'true', HOMEWARD_DATADIR: '/srv' })[0]).toMatch(/^HOMEWARD_DATADIR is not a/);
   });
 
-  test('production starts with its own secret and converts numbers', () => {
-    const config = loadConfig({ HOMEWARD_SECRET: productionSecret, PORT: '8080', HOST: '0.0.0.0' });
+  test('production starts with a key file and converts numbers', () => {
+    const config = loadConfig({ HOMEWARD_KEYS_FILE: keysFile, PORT: '8080', HOST: '0.0.0.0' });
     expect(config).toMatchObject({ isDemo: false, port: 8080, host: '0.0.0.0', publicUrl: 'http://localhost:8080' });
+    expect(config.keysFile).toBe(keysFile);
   });
 
-  test('maintenance commands may run without a secret', () => {
+  test('maintenance commands may run without a key file', () => {
     expect(loadConfig({}, { requireSecrets: false }).isDemo).toBe(false);
   });
 
@@ -97,4 +103,12 @@ describe('configuration', () => {
       'https://homeward.example.gov',
     );
   });
+});
+
+test('the README documents every setting the server reads', () => {
+  const readme = readFileSync(fileURLToPath(new URL('../../../../README.md', import.meta.url)), 'utf8');
+  const current = Object.keys(variables);
+  const undocumented = current.filter((name) => !readme.includes(`\`${name}\``));
+  expect(current.length).toBeGreaterThan(15);
+  expect(undocumented).toEqual([]);
 });

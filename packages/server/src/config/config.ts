@@ -4,9 +4,6 @@ import { readFileSync } from 'node:fs';
 import { type Static, type TSchema, Type } from 'typebox';
 import { Value } from 'typebox/value';
 
-/** The demo secret is public (it is in this file), so production refuses to run with it. */
-export const demoSecret = 'homeward-demo-secret-do-not-use-in-production-0000';
-
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 interface Variable {
@@ -36,11 +33,6 @@ export const variables = {
   },
   HOMEWARD_DATA_DIR: { schema: Type.String({ minLength: 1 }), allowed: 'a folder for the embedded database' },
   HOMEWARD_DEMO: { schema: booleanSchema, allowed: 'true or false (also 1 or 0)' },
-  HOMEWARD_SECRET: {
-    schema: Type.String({ pattern: '^(?:[A-Za-z0-9+/_-]{43,}={0,2}|[0-9a-fA-F]{64,})$' }),
-    allowed: 'at least 32 random bytes as base64 or hex, e.g. the output of `openssl rand -base64 32`',
-    isSecret: true,
-  },
   HOMEWARD_PUBLIC_URL: {
     schema: Type.String({ pattern: '^https?://[^/\\s]+(/[^\\s]*)?$' }),
     allowed: 'the absolute http(s) URL people reach this server at, e.g. https://homeward.example.gov',
@@ -101,6 +93,12 @@ export const variables = {
 
 export type VariableName = keyof typeof variables;
 
+/** Settings an earlier version read: an operator upgrading is told what replaced them, not just "unknown". */
+const retiredVariables: Readonly<Record<string, string>> = {
+  HOMEWARD_SECRET:
+    'keys now come from HOMEWARD_KEYS_FILE; make one with `homeward keys generate --file <path>` (docs/decisions/0006-keys-and-secrets.md)',
+};
+
 export interface Config {
   readonly port: number;
   readonly host: string;
@@ -108,11 +106,13 @@ export interface Config {
   readonly databaseUrl: string | undefined;
   readonly dataDir: string;
   readonly isDemo: boolean;
-  readonly secret: string;
   readonly publicUrl: string;
   readonly shutdownGraceSeconds: number;
   readonly logLevel: (typeof logLevels)[number];
-  /** Our own keys (OIDC signing and encryption, HMAC, field encryption); absent in demo mode, which generates them. */
+  /**
+   * Our own keys (OIDC signing and encryption, HMAC, field encryption); required outside demo mode.
+   * Demo mode without it generates `<dataDir>/keys.json` (keys/key-files.ts).
+   */
   readonly keysFile: string | undefined;
   /** Fastify's trustProxy: whose X-Forwarded-For to believe for client addresses (rate limits, audit). */
   readonly trustProxy: boolean | string;
@@ -144,7 +144,7 @@ export interface LoadConfigOptions {
   readonly forceDemo?: boolean;
   /** A JSON file of the same variable names; the environment wins over it. */
   readonly configFile?: string | undefined;
-  /** Maintenance commands (migrate, openapi) touch no secret, so they may run without one. */
+  /** Maintenance commands (migrate, openapi) touch no key, so they may run without a key file. */
   readonly requireSecrets?: boolean;
 }
 
@@ -167,7 +167,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv, options: LoadConfigOp
     if (value !== undefined && value !== '') raw[name] = value;
   }
   for (const name of Object.keys(environment)) {
-    if (name.startsWith('HOMEWARD_') && name !== 'HOMEWARD_CONFIG_FILE' && !(name in variables)) {
+    if (name in retiredVariables) {
+      problems.push(`${name} is no longer used: ${retiredVariables[name]}`);
+    } else if (name.startsWith('HOMEWARD_') && name !== 'HOMEWARD_CONFIG_FILE' && !(name in variables)) {
       problems.push(`${name} is not a Homeward setting (known: ${Object.keys(variables).join(', ')})`);
     }
   }
@@ -181,13 +183,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv, options: LoadConfigOp
   }
 
   const isDemo = options.forceDemo === true || isTrue(values.HOMEWARD_DEMO);
-  const secret = values.HOMEWARD_SECRET as string | undefined;
   const requireSecrets = options.requireSecrets ?? true;
-  if (requireSecrets && !isDemo && raw.HOMEWARD_SECRET === undefined) {
-    problems.push(`HOMEWARD_SECRET is required outside demo mode: ${variables.HOMEWARD_SECRET.allowed}`);
-  }
-  if (requireSecrets && !isDemo && secret === demoSecret) {
-    problems.push('HOMEWARD_SECRET is the public demo value; production needs a secret of its own');
+  // Only presence is checked here; the file itself is read and checked by loadKeyRing (keys/key-files.ts).
+  if (requireSecrets && !isDemo && raw.HOMEWARD_KEYS_FILE === undefined) {
+    problems.push(`HOMEWARD_KEYS_FILE is required outside demo mode: ${variables.HOMEWARD_KEYS_FILE.allowed}`);
   }
   if ((values.HOMEWARD_OIDC_ISSUER === undefined) !== (values.HOMEWARD_OIDC_CLIENT_ID === undefined)) {
     problems.push('HOMEWARD_OIDC_ISSUER and HOMEWARD_OIDC_CLIENT_ID must be set together');
@@ -205,7 +204,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv, options: LoadConfigOp
     databaseUrl: values.DATABASE_URL as string | undefined,
     dataDir: (values.HOMEWARD_DATA_DIR as string | undefined) ?? './data',
     isDemo,
-    secret: secret ?? demoSecret,
     publicUrl: ((values.HOMEWARD_PUBLIC_URL as string | undefined) ?? `http://localhost:${port}`).replace(/\/$/, ''),
     shutdownGraceSeconds: (values.HOMEWARD_SHUTDOWN_GRACE_SECONDS as number | undefined) ?? 10,
     logLevel: (values.LOG_LEVEL as Config['logLevel'] | undefined) ?? 'info',

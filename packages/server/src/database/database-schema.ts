@@ -17,6 +17,8 @@ export interface OrganisationTable {
   /** ISO 3166-1 alpha-2 code of the country the unit sits in. */
   country_code: string;
   city: string | null;
+  /** ISO 3166-1 alpha-2 codes of the countries an embassy or consulate looks after; empty for other kinds. */
+  jurisdiction: Generated<string[]>;
   created_at: Generated<Timestamp>;
 }
 

@@ -13,6 +13,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ readonly isReady: () => P
   app.get(
     '/healthz',
     {
+      config: { access: 'public' },
       schema: {
         operationId: 'getHealth',
         summary: 'Whether the process is up',
@@ -27,6 +28,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ readonly isReady: () => P
   app.get(
     '/readyz',
     {
+      config: { access: 'public' },
       schema: {
         operationId: 'getReadiness',
         summary: 'Whether the process can serve requests (its database answers)',

@@ -1,22 +1,33 @@
 // Builds the Fastify application: plugins in order, one feature module per plugin.
 // Nothing here listens on a port; serve.ts does, and tests call app.inject.
 import { randomUUID } from 'node:crypto';
+import fastifyRateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Clock } from '@homeward/domain';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DestinationStream } from 'pino';
+import { publicPlugin, registerAccessPolicy } from '../access/access-plugin.js';
+import { oidcLoginRoutes } from '../citizen-login/oidc-login-routes.js';
+import { phoneLoginRoutes } from '../citizen-login/phone-login-routes.js';
 import type { Config } from '../config/config.js';
 import { isDatabaseReachable } from '../database/database.js';
 import type { Database } from '../database/database-schema.js';
+import { demoIdentityProvider } from '../demo-idp/demo-idp-plugin.js';
 import { healthRoutes } from '../health/health-routes.js';
 import { instanceRoutes } from '../instance/instance-routes.js';
+import { jwksRoutes } from '../keys/jwks-routes.js';
 import type { KeyRing } from '../keys/key-ring.js';
 import { loggerOptions } from '../logging/logger.js';
 import { organisationRoutes } from '../organisations/organisation-routes.js';
+import { registerSessions } from '../sessions/session-plugin.js';
+import { sessionRoutes } from '../sessions/session-routes.js';
+import { systemClock } from '../sessions/system-clock.js';
+import { staffLoginRoutes } from '../staff-login/staff-login-routes.js';
 import { version } from '../version.js';
 import { closeConnectionsWhenClosing } from './closing-connections.js';
 import { registerOpenApi } from './openapi.js';
-import { handleError, handleNotFound } from './problem.js';
+import { handleError, handleNotFound, Problem } from './problem.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { defaultAppsDir, registerStaticApps } from './static-apps.js';
 
@@ -42,6 +53,8 @@ export interface AppOptions {
   readonly logStream?: DestinationStream;
   /** The folder holding apps/citizen and apps/console; `false` serves no apps. */
   readonly appsDir?: string | false;
+  /** Session timeouts read the time from here; tests pass a clock they can move. */
+  readonly clock?: Clock;
 }
 
 export type App = FastifyInstance;
@@ -66,14 +79,57 @@ export async function buildApp(options: AppOptions): Promise<App> {
   closeConnectionsWhenClosing(app);
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(handleNotFound);
+  // Sessions before the access policy: its hook reads the actor the session hook sets. Both before any
+  // route, since the policy's onRoute check must see every route.
+  await registerSessions(app, { db: options.db, config: options.config, clock: options.clock ?? systemClock });
+  registerAccessPolicy(app, { db: options.db });
+  // Off by default; a route opts in with config.rateLimit ({ max, timeWindow }).
+  await app.register(fastifyRateLimit, {
+    global: false,
+    keyGenerator: (request) => request.ip,
+    errorResponseBuilder: (_request, context) =>
+      context.statusCode === 429
+        ? new Problem(429, 'too-many-requests', 'Too many requests', `Retry in ${context.after}.`)
+        : new Problem(
+            context.statusCode,
+            'too-many-requests',
+            'Too many requests',
+            'Too many requests; this client is blocked for now.',
+          ),
+  });
   await registerOpenApi(app, { version });
 
   await app.register(healthRoutes, { isReady: () => isDatabaseReachable(options.db) });
   await app.register(instanceRoutes, { version, isDemo: options.isDemo });
   await app.register(organisationRoutes, { db: options.db });
+  await app.register(sessionRoutes, { db: options.db, config: options.config });
+  await app.register(jwksRoutes, { keys: options.keys });
+  await app.register(phoneLoginRoutes, {
+    db: options.db,
+    keys: options.keys,
+    config: options.config,
+    isDemo: options.isDemo,
+    clock: options.clock ?? systemClock,
+  });
+
+  await app.register(demoIdentityProvider, { config: options.config, keys: options.keys });
+  await app.register(oidcLoginRoutes, { db: options.db, keys: options.keys, config: options.config });
+  await app.register(staffLoginRoutes, {
+    db: options.db,
+    config: options.config,
+    isDemo: options.isDemo,
+    clock: options.clock ?? systemClock,
+  });
 
   if (options.appsDir !== false) {
-    const missing = await registerStaticApps(app, { appsDir: options.appsDir ?? defaultAppsDir });
+    const appsDir = options.appsDir ?? defaultAppsDir;
+    let missing: string[] = [];
+    // Static files are public; publicPlugin marks exactly the routes @fastify/static registers.
+    await app.register(
+      publicPlugin(async (instance: FastifyInstance) => {
+        missing = await registerStaticApps(instance, { appsDir });
+      }),
+    );
     if (missing.length > 0) app.log.warn({ missing }, 'web apps not built; run npm run build');
   }
   return app;

@@ -3,6 +3,7 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
+import { publicPlugin, sessionSecuritySchemes } from '../access/access-plugin.js';
 import { ProblemSchema } from './problem.js';
 
 export interface OpenApiOptions {
@@ -23,14 +24,21 @@ export async function registerOpenApi(app: FastifyInstance, options: OpenApiOpti
       },
       // Relative to wherever the document is served, so one document fits every deployment.
       servers: [{ url: '/' }],
+      components: { securitySchemes: sessionSecuritySchemes },
       tags: [
         { name: 'operations', description: 'Liveness, readiness and instance information.' },
         { name: 'organisations', description: 'The public directory of embassies, consulates and partners.' },
+        { name: 'sessions', description: 'Who is logged in; logging out here or everywhere.' },
+        {
+          name: 'citizen-login',
+          description: 'Citizen login: the national digital ID (OIDC), or a phone one-time code plus passport number.',
+        },
+        { name: 'staff-login', description: 'Staff invitations, passkeys, recovery and the demo-only staff login.' },
       ],
     },
     // Shared schemas keep their own names ("Problem") in components instead of def-0, def-1…
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, index) => String(json.$id ?? `def-${index}`) },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(publicPlugin(swaggerUi, { routePrefix: '/api/docs' }));
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
 }

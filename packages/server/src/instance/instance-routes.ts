@@ -19,6 +19,7 @@ export const instanceRoutes: FastifyPluginAsyncTypebox<{ readonly version: strin
   app.get(
     '/api/v1/instance',
     {
+      config: { access: 'public' },
       schema: {
         operationId: 'getInstance',
         summary: 'Describe this installation',

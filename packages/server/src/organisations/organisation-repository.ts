@@ -30,5 +30,6 @@ function toOrganisation(row: Selectable<OrganisationTable>): Organisation {
     name: row.name,
     countryCode: row.country_code,
     city: row.city,
+    jurisdiction: row.jurisdiction,
   };
 }

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { demoOrganisations, seedDemo } from '../demo/seed-demo.js';
+import { demoOrganisations, demoStaffMembers, seedDemo } from '../demo/seed-demo.js';
 import { startTestApp } from '../test-support/test-app.js';
 import { testDatabases } from '../test-support/test-databases.js';
 
@@ -17,6 +17,7 @@ for (const database of testDatabases()) {
         name: 'Embassy in Bangkok (demo)',
         countryCode: 'TH',
         city: 'Bangkok',
+        jurisdiction: ['TH'],
       },
     ]);
   });
@@ -39,9 +40,29 @@ for (const database of testDatabases()) {
 
   test(`seeding the demo twice adds nothing the second time (${database.name})`, async () => {
     const { app, database: handle } = await startTestApp(database);
-    expect(await seedDemo(handle.db)).toEqual({ inserted: demoOrganisations.length });
+    expect(await seedDemo(handle.db)).toEqual({ inserted: demoOrganisations.length + demoStaffMembers.length });
     expect(await seedDemo(handle.db)).toEqual({ inserted: 0 });
     const response = await app.inject({ method: 'GET', url: '/api/v1/organisations' });
     expect(response.json().items).toHaveLength(demoOrganisations.length);
+  });
+
+  test(`a law-enforcement unit is listed, with no jurisdiction (${database.name})`, async () => {
+    const { app, database: handle } = await startTestApp(database);
+    await seedDemo(handle.db);
+    const response = await app.inject({ method: 'GET', url: '/api/v1/organisations?kind=law_enforcement' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().items).toEqual([expect.objectContaining({ kind: 'law_enforcement', jurisdiction: [] })]);
+  });
+
+  test(`the database refuses a jurisdiction on a partner and a malformed country code (${database.name})`, async () => {
+    const { database: handle } = await startTestApp(database);
+    const insert = (kind: 'partner' | 'embassy', jurisdiction: string[]) =>
+      handle.db
+        .insertInto('organisation')
+        .values({ id: crypto.randomUUID(), kind, name: 'x', country_code: 'TH', jurisdiction })
+        .execute();
+    await expect(insert('partner', ['TH'])).rejects.toThrow(/organisation_jurisdiction_check/);
+    await expect(insert('embassy', ['th'])).rejects.toThrow(/organisation_jurisdiction_check/);
+    await expect(insert('embassy', ['TH', 'MM'])).resolves.toBeDefined();
   });
 }

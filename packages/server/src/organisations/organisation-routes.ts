@@ -18,6 +18,7 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<{ readonly db: Kysely
   app.get(
     '/api/v1/organisations',
     {
+      config: { access: 'public' },
       schema: {
         operationId: 'listOrganisations',
         summary: 'List embassies, consulates and partner organisations',
@@ -33,6 +34,7 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<{ readonly db: Kysely
   app.get(
     '/api/v1/organisations/:organisationId',
     {
+      config: { access: 'public' },
       schema: {
         operationId: 'getOrganisation',
         summary: 'Get one organisation unit',

@@ -3,7 +3,7 @@ import { organisationKinds } from '@homeward/domain';
 import { type Static, Type } from 'typebox';
 
 export const OrganisationKindSchema = Type.Enum(organisationKinds, {
-  description: 'ministry, embassy, consulate or partner organisation',
+  description: 'ministry, embassy, consulate, partner organisation or law-enforcement unit',
 });
 
 export const CountryCodeSchema = Type.String({
@@ -20,6 +20,9 @@ export const OrganisationSchema = Type.Object(
     name: Type.String(),
     countryCode: CountryCodeSchema,
     city: Type.Union([Type.String(), Type.Null()]),
+    jurisdiction: Type.Array(CountryCodeSchema, {
+      description: 'The countries whose citizens an embassy or consulate looks after; empty for other kinds.',
+    }),
   },
   { $id: 'Organisation', title: 'Organisation' },
 );

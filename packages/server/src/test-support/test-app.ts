@@ -55,10 +55,10 @@ export async function startTestAppWithTestRoutes(testDatabase: TestDatabase, err
     logLevel: 'info',
     logStream,
     beforeReady: (instance) => {
-      instance.get('/api/v1/test-failure', async () => {
+      instance.get('/api/v1/test-failure', { config: { access: 'public' } }, async () => {
         throw error;
       });
-      instance.post('/api/v1/test-echo', async (request) => request.body);
+      instance.post('/api/v1/test-echo', { config: { access: 'public' } }, async (request) => request.body);
     },
   });
   const postEcho = (contentType: string, payload: string) =>

@@ -1,0 +1,141 @@
+// The console's calls to the staff login API. The session lives in an HttpOnly cookie the page never
+// sees; the CSRF token that must accompany every write is kept in memory only.
+import type {
+  AuthenticationResponseJSON,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
+} from '@simplewebauthn/browser';
+
+export const staffRoles = [
+  'consular_officer',
+  'consular_supervisor',
+  'partner_caseworker',
+  'partner_manager',
+  'law_enforcement_liaison',
+  'analyst',
+  'admin',
+] as const;
+export type StaffRole = (typeof staffRoles)[number];
+
+/** Who is signed in to the console, as the screens show it. */
+export interface StaffProfile {
+  readonly displayName: string;
+  readonly role: StaffRole;
+  readonly organisationName: string;
+  readonly isDemo: boolean;
+}
+
+export interface SessionInfo {
+  readonly kind: 'citizen' | 'staff';
+  readonly role: StaffRole | 'citizen';
+  readonly displayName: string;
+  readonly organisationId: string | null;
+  readonly isDemoAccount: boolean;
+  readonly csrfToken: string;
+}
+
+export interface LoginReply {
+  readonly staff: StaffProfile;
+  readonly csrfToken: string;
+}
+
+export interface RegistrationLinkState {
+  readonly state: 'open' | 'used' | 'expired' | 'revoked';
+  readonly purpose: 'invitation' | 'recovery';
+  readonly expiresAt: string;
+  readonly email: string;
+  readonly displayName: string;
+  readonly role: StaffRole;
+  readonly organisationName: string;
+}
+
+export interface LinkDelivery {
+  readonly staffId: string;
+  readonly expiresAt: string;
+  readonly delivery: 'email' | 'link';
+  readonly link?: string;
+}
+
+export interface DemoAccount {
+  readonly role: StaffRole;
+  readonly displayName: string;
+  readonly organisationName: string;
+}
+
+export interface Organisation {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: string;
+}
+
+/** A refusal from the API, named by the last segment of its problem type (e.g. `passkey-not-accepted`). */
+export class ApiProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly slug: string,
+    readonly detail: string | undefined,
+  ) {
+    super(`${status} ${slug}`);
+  }
+}
+
+let csrfToken: string | undefined;
+
+export function rememberCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
+async function call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken !== undefined) headers['x-csrf-token'] = csrfToken;
+  const response = await fetch(path, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
+  if (response.status === 204) return undefined as T;
+  const payload: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const problem = (payload ?? {}) as { type?: string; detail?: string };
+    const slug = problem.type?.split('/').pop() ?? 'unknown';
+    throw new ApiProblem(response.status, slug, problem.detail);
+  }
+  return payload as T;
+}
+
+export const staffApi = {
+  /** Who is logged in (a citizen or staff member) with the session's CSRF token; undefined with no session. */
+  async readSession(): Promise<SessionInfo | undefined> {
+    try {
+      return await call<SessionInfo>('GET', '/api/v1/session');
+    } catch (error) {
+      if (error instanceof ApiProblem && error.status === 401) return undefined;
+      throw error;
+    }
+  },
+  organisation: (id: string) => call<Organisation>('GET', `/api/v1/organisations/${encodeURIComponent(id)}`),
+  loginOptions: () =>
+    call<{ ceremonyId: string; options: PublicKeyCredentialRequestOptionsJSON }>('POST', '/api/v1/staff/login/options'),
+  login: (ceremonyId: string, response: AuthenticationResponseJSON) =>
+    call<LoginReply>('POST', '/api/v1/staff/login', { ceremonyId, response }),
+  inspectLink: (token: string) =>
+    call<RegistrationLinkState>('POST', '/api/v1/staff/registration-links/inspect', { token }),
+  registrationOptions: (token: string) =>
+    call<{ ceremonyId: string; options: PublicKeyCredentialCreationOptionsJSON }>(
+      'POST',
+      '/api/v1/staff/passkeys/registration-options',
+      { token },
+    ),
+  register: (token: string, ceremonyId: string, response: RegistrationResponseJSON) =>
+    call<LoginReply>('POST', '/api/v1/staff/passkeys', { token, ceremonyId, response }),
+  demoAccounts: () => call<{ items: DemoAccount[] }>('GET', '/api/v1/staff/demo-accounts'),
+  demoLogin: (role: StaffRole) => call<LoginReply>('POST', '/api/v1/staff/demo-login', { role }),
+  logout: () => call<void>('POST', '/api/v1/session/logout'),
+  organisations: () => call<{ items: Organisation[] }>('GET', '/api/v1/organisations'),
+  invite: (invitation: { email: string; displayName: string; role: StaffRole; organisationId: string }) =>
+    call<LinkDelivery>('POST', '/api/v1/staff/invitations', invitation),
+  instance: () => call<{ demo: boolean }>('GET', '/api/v1/instance'),
+};
