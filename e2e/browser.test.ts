@@ -1,82 +1,33 @@
 // The built citizen app and console in a real Chromium, served by the built server: they load
 // without errors, show the demo banner only on a demo, speak the reader's language, and the API
 // answers the browser with problem details.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
-  isBrowserRequired,
-  isChromiumInstalled,
-  launchChromium,
+  launchDemoInChromiumForFile,
+  mayRunInChromium,
   missingChromiumNote,
   saveScreenshot,
-  watchForPageProblems,
 } from './support/browser.js';
-import {
-  makeKeyFile,
-  makeTemporaryFolder,
-  removeFolder,
-  repositoryRoot,
-  requireBuiltCli,
-  type ServerProcess,
-  startServer,
-} from './support/server-process.js';
+import { makeKeyFile, makeTemporaryFolder, startServer } from './support/server-process.js';
 
-const mayRun = isChromiumInstalled || isBrowserRequired;
 const apps = [
   { name: 'citizen', path: '/', viewport: { width: 390, height: 844 } },
   { name: 'console', path: '/console/', viewport: { width: 1280, height: 800 } },
 ];
 
-let browser: Browser | undefined;
-let demo: ServerProcess | undefined;
-let demoFolder: string | undefined;
-
-beforeAll(async () => {
-  if (!mayRun) return;
-  requireBuiltCli();
-  for (const app of apps) {
-    if (!existsSync(join(repositoryRoot, 'apps', app.name, 'dist/index.html'))) {
-      throw new Error(`apps/${app.name}/dist is missing: run npm run build first`);
-    }
-  }
-  browser = await launchChromium();
-  demoFolder = makeTemporaryFolder();
-  demo = await startServer(['--demo'], { PORT: '0', HOMEWARD_DATA_DIR: demoFolder });
-});
-
-afterAll(async () => {
-  await demo?.stop();
-  await browser?.close();
-  if (demoFolder !== undefined) removeFolder(demoFolder);
-});
-
-/** A new page in a fresh browser context (its own cookies, storage and locale), closed after the test. */
-async function openPage(options: BrowserContextOptions): Promise<Page> {
-  if (browser === undefined) throw new Error('Chromium did not start');
-  const context = await browser.newContext(options);
-  onTestFinished(() => context.close());
-  return context.newPage();
-}
-
-function required<T>(value: T | undefined): T {
-  if (value === undefined) throw new Error('the demo server did not start');
-  return value;
-}
+const demo = launchDemoInChromiumForFile();
 
 /** Opens one app in a fresh page with the given browser locale, recording page errors and failed requests. */
 async function openApp(baseUrl: string, app: (typeof apps)[number], locale: string) {
-  const page = await openPage({ locale, viewport: app.viewport });
-  const problems = watchForPageProblems(page);
+  const { page, problems } = await demo.openPage({ locale, viewport: app.viewport });
   await page.goto(`${baseUrl}${app.path}`);
   return { page, problems };
 }
 
 describe('the web apps in Chromium', () => {
   test('the citizen app and the console show their title and the demo banner on a demo server', async ({ skip }) => {
-    skip(!mayRun, missingChromiumNote);
-    const server = required(demo);
+    skip(!mayRunInChromium, missingChromiumNote);
+    const server = demo.server();
     for (const app of apps) {
       const { page, problems } = await openApp(server.url, app, 'en-GB');
       const title = page.getByTestId('app-title');
@@ -92,8 +43,8 @@ describe('the web apps in Chromium', () => {
   });
 
   test('a Thai browser (th-TH) gets both apps in Thai, with <html lang="th">', async ({ skip }) => {
-    skip(!mayRun, missingChromiumNote);
-    const server = required(demo);
+    skip(!mayRunInChromium, missingChromiumNote);
+    const server = demo.server();
     for (const app of apps) {
       const { page, problems } = await openApp(server.url, app, 'th-TH');
       await page
@@ -112,9 +63,9 @@ describe('the web apps in Chromium', () => {
   });
 
   test('an unknown API path requested from the page is answered with a problem+json 404', async ({ skip }) => {
-    skip(!mayRun, missingChromiumNote);
-    const server = required(demo);
-    const page = await openPage({ locale: 'en-GB' });
+    skip(!mayRunInChromium, missingChromiumNote);
+    const server = demo.server();
+    const { page } = await demo.openPage({ locale: 'en-GB' });
     await page.goto(`${server.url}/`);
     const answer = await page.evaluate(async () => {
       const response = await fetch('/api/v1/nope', { headers: { accept: 'application/json' } });
@@ -134,15 +85,14 @@ describe('the web apps in Chromium', () => {
   });
 
   test('on a production server neither app shows the demo banner', async ({ skip }) => {
-    skip(!mayRun, missingChromiumNote);
+    skip(!mayRunInChromium, missingChromiumNote);
     const production = await startServer([], {
       PORT: '0',
       HOMEWARD_DATA_DIR: makeTemporaryFolder(),
       HOMEWARD_KEYS_FILE: await makeKeyFile(),
     });
     for (const app of apps) {
-      const page = await openPage({ locale: 'en-GB', viewport: app.viewport });
-      const problems = watchForPageProblems(page);
+      const { page, problems } = await demo.openPage({ locale: 'en-GB', viewport: app.viewport });
       const instance = page.waitForResponse((response) => response.url().endsWith('/api/v1/instance'));
       await page.goto(`${production.url}${app.path}`);
       expect(await (await instance).json(), app.name).toMatchObject({ demo: false });

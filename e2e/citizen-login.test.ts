@@ -1,42 +1,14 @@
 // A newcomer with no configuration starts the demo server, logs in through the built-in demo identity
 // provider as a synthetic citizen, and the citizen app in Chromium shows their pseudonymous name.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
-  isBrowserRequired,
-  isChromiumInstalled,
-  launchChromium,
+  launchDemoInChromiumForFile,
+  mayRunInChromium,
   missingChromiumNote,
   saveScreenshot,
-  watchForPageProblems,
 } from './support/browser.js';
-import {
-  makeTemporaryFolder,
-  removeFolder,
-  requireBuiltCli,
-  type ServerProcess,
-  startServer,
-} from './support/server-process.js';
 
-const mayRun = isChromiumInstalled || isBrowserRequired;
-
-let browser: Browser | undefined;
-let demo: ServerProcess | undefined;
-let demoFolder: string | undefined;
-
-beforeAll(async () => {
-  if (!mayRun) return;
-  requireBuiltCli();
-  browser = await launchChromium();
-  demoFolder = makeTemporaryFolder();
-  demo = await startServer(['--demo'], { PORT: '0', HOMEWARD_DATA_DIR: demoFolder });
-});
-
-afterAll(async () => {
-  await demo?.stop();
-  await browser?.close();
-  if (demoFolder !== undefined) removeFolder(demoFolder);
-});
+const demo = launchDemoInChromiumForFile();
 
 describe('citizen login with the demo digital ID in Chromium', () => {
   for (const choice of [
@@ -46,14 +18,10 @@ describe('citizen login with the demo digital ID in Chromium', () => {
     test(`a newcomer logs in as ${choice.citizen} through the demo provider (${choice.profile}) and sees their name`, async ({
       skip,
     }) => {
-      skip(!mayRun, missingChromiumNote);
-      if (browser === undefined || demo === undefined) throw new Error('the demo server or Chromium did not start');
-      const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 844 } });
-      onTestFinished(() => context.close());
-      const page = await context.newPage();
-      const problems = watchForPageProblems(page);
+      skip(!mayRunInChromium, missingChromiumNote);
+      const { page, problems } = await demo.openPage({ locale: 'en-GB', viewport: { width: 390, height: 844 } });
 
-      await page.goto(`${demo.url}/`);
+      await page.goto(`${demo.server().url}/`);
       const login = page.getByTestId(choice.button);
       await login.waitFor({ state: 'visible', timeout: 10_000 });
       await login.click();

@@ -2,57 +2,25 @@
 // the built citizen app in Chromium, on a 390×844 phone screen, against the built server. The demo shows
 // the one-time code on the page (no text message is sent), a wrong code is refused with a readable
 // message, the right one logs in with low assurance, and logging out brings the login screen back.
-import type { Browser, Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
+import type { Page, Request } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import {
-  isBrowserRequired,
-  isChromiumInstalled,
-  launchChromium,
+  launchDemoInChromiumForFile,
+  mayRunInChromium,
   missingChromiumNote,
   saveScreenshot,
-  watchForPageProblems,
 } from './support/browser.js';
-import {
-  makeTemporaryFolder,
-  removeFolder,
-  requireBuiltCli,
-  type ServerProcess,
-  startServer,
-} from './support/server-process.js';
 
-const mayRun = isChromiumInstalled || isBrowserRequired;
 const phoneViewport = { width: 390, height: 844 };
 const visible = { state: 'visible', timeout: 15_000 } as const;
 const hidden = { state: 'hidden', timeout: 15_000 } as const;
 
-let browser: Browser | undefined;
-let demo: ServerProcess | undefined;
-let demoFolder: string | undefined;
-
-beforeAll(async () => {
-  if (!mayRun) return;
-  requireBuiltCli();
-  browser = await launchChromium();
-  demoFolder = makeTemporaryFolder();
-  // PORT=0: the server resolves the port it got, so its public URL (the same-origin check on the
-  // page's POSTs) is the one the browser uses.
-  demo = await startServer(['--demo'], { PORT: '0', HOMEWARD_DATA_DIR: demoFolder });
-});
-
-afterAll(async () => {
-  await demo?.stop();
-  await browser?.close();
-  if (demoFolder !== undefined) removeFolder(demoFolder);
-});
+const demo = launchDemoInChromiumForFile();
 
 /** The citizen app in a fresh phone-sized browser profile, with its page problems recorded. */
 async function openCitizenApp(locale: string): Promise<{ page: Page; problems: string[] }> {
-  if (browser === undefined || demo === undefined) throw new Error('the demo server or Chromium did not start');
-  const context = await browser.newContext({ locale, viewport: phoneViewport });
-  onTestFinished(() => context.close());
-  const page = await context.newPage();
-  const problems = watchForPageProblems(page);
-  await page.goto(`${demo.url}/`);
+  const { page, problems } = await demo.openPage({ locale, viewport: phoneViewport });
+  await page.goto(`${demo.server().url}/`);
   await page.getByTestId('login-screen').waitFor(visible);
   await page.getByTestId('demo-banner').waitFor(visible);
   return { page, problems };
@@ -85,7 +53,7 @@ describe('citizen login with phone and passport in Chromium (demo)', () => {
   test('a citizen logs in with phone, passport and the demo code, sees the low assurance, and logs out', async ({
     skip,
   }) => {
-    skip(!mayRun, missingChromiumNote);
+    skip(!mayRunInChromium, missingChromiumNote);
     const { page, problems } = await openCitizenApp('en-GB');
     const starts = countRequests(page, '/api/v1/citizen-login/phone/start');
 
@@ -151,7 +119,7 @@ describe('citizen login with phone and passport in Chromium (demo)', () => {
   });
 
   test('too many codes for one phone says in minutes when to try again (429 with Retry-After)', async ({ skip }) => {
-    skip(!mayRun, missingChromiumNote);
+    skip(!mayRunInChromium, missingChromiumNote);
     const { page } = await openCitizenApp('en-GB');
     // At most 3 codes per phone number in 15 minutes; the fourth is refused.
     for (let sent = 0; sent < 3; sent += 1) {
@@ -169,7 +137,7 @@ describe('citizen login with phone and passport in Chromium (demo)', () => {
   });
 
   test('a Thai browser gets the login screen, both paths, in Thai', async ({ skip }) => {
-    skip(!mayRun, missingChromiumNote);
+    skip(!mayRunInChromium, missingChromiumNote);
     const { page, problems } = await openCitizenApp('th-TH');
     await page.waitForFunction(() => document.documentElement.lang === 'th', undefined, { timeout: 10_000 });
     const thai = /[\u0E00-\u0E7F]{4}/;

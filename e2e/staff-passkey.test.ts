@@ -2,43 +2,32 @@
 // virtual authenticator (Chrome DevTools Protocol, WebAuthn domain), a real SMTP server for the
 // invitation email, and the first admin made by `homeward create-admin`.
 import { createServer } from 'node:net';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
 import { startSmtpTestServer } from '../packages/server/src/test-support/smtp-test-server.js';
-import {
-  isBrowserRequired,
-  isChromiumInstalled,
-  launchChromium,
-  missingChromiumNote,
-  saveScreenshot,
-  watchForPageProblems,
-} from './support/browser.js';
+import { launchChromiumForFile, mayRunInChromium, missingChromiumNote, saveScreenshot } from './support/browser.js';
 import {
   copyDataFolder,
   makeKeyFile,
   prepareDemoDataFolder,
-  requireBuiltCli,
+  removeFolder,
   runCli,
   startServer,
 } from './support/server-process.js';
 
-const mayRun = isChromiumInstalled || isBrowserRequired;
 const ministryId = '019ab000-0000-7000-8000-000000000001';
 const bangkokEmbassyId = '019ab000-0000-7000-8000-000000000010';
 
-let browser: Browser | undefined;
+const chromium = launchChromiumForFile();
 let demoDataFolder: string | undefined;
 
 beforeAll(async () => {
-  if (!mayRun) return;
-  requireBuiltCli();
-  browser = await launchChromium();
   // Demo organisations (and demo staff rows, unused here) in a data folder the tests copy.
-  demoDataFolder = await prepareDemoDataFolder();
+  if (mayRunInChromium) demoDataFolder = await prepareDemoDataFolder();
 });
 
-afterAll(async () => {
-  await browser?.close();
+afterAll(() => {
+  if (demoDataFolder !== undefined) removeFolder(demoDataFolder);
 });
 
 /** A port nobody listens on now, so the public URL (and with it the passkeys' origin) is known before start. */
@@ -55,12 +44,13 @@ async function freePort(): Promise<number> {
 async function openWithAuthenticator(): Promise<{
   context: BrowserContext;
   page: Page;
+  problems: string[];
   credentialCount: () => Promise<number>;
 }> {
-  if (browser === undefined) throw new Error('Chromium did not start');
-  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 800 } });
-  onTestFinished(() => context.close());
-  const page = await context.newPage();
+  const { context, page, problems } = await chromium.openPage({
+    locale: 'en-GB',
+    viewport: { width: 1280, height: 800 },
+  });
   const devtools = await context.newCDPSession(page);
   await devtools.send('WebAuthn.enable');
   const { authenticatorId } = await devtools.send('WebAuthn.addVirtualAuthenticator', {
@@ -78,7 +68,7 @@ async function openWithAuthenticator(): Promise<{
     const { credentials } = await devtools.send('WebAuthn.getCredentials', { authenticatorId });
     return credentials.filter((credential) => credential.isResidentCredential).length;
   };
-  return { context, page, credentialCount };
+  return { context, page, problems, credentialCount };
 }
 
 /** Page problems, except the 401 of asking "who is logged in?" before anyone is. */
@@ -106,7 +96,7 @@ describe('staff passkeys in Chromium', () => {
   test('create-admin, register and log in with a passkey, invite an officer who registers from the emailed link', async ({
     skip,
   }) => {
-    skip(!mayRun, missingChromiumNote);
+    skip(!mayRunInChromium, missingChromiumNote);
     const smtp = await startSmtpTestServer();
     onTestFinished(() => smtp.close());
     const folder = copyDataFolder(demoDataFolder ?? '');
@@ -143,7 +133,6 @@ describe('staff passkeys in Chromium', () => {
 
     // The admin opens the printed link and registers a passkey.
     const admin = await openWithAuthenticator();
-    const adminProblems = watchForPageProblems(admin.page);
     await admin.page.goto(adminLink ?? '');
     await admin.page.getByTestId('registration-account').waitFor();
     expect(await admin.page.getByTestId('registration-account').textContent()).toContain('first.admin@ministry.test');
@@ -177,7 +166,7 @@ describe('staff passkeys in Chromium', () => {
     await admin.page.getByRole('button', { name: 'Send invitation' }).click();
     await admin.page.getByTestId('invitation-emailed').waitFor();
     await saveScreenshot(admin.page, 'console-admin-invited');
-    expect(unexpected(adminProblems)).toEqual([]);
+    expect(unexpected(admin.problems)).toEqual([]);
 
     const email = await smtp.waitForMessageTo('officer.one@embassy.test');
     const officerLink = /(http:\/\/localhost:\d+\/console\/#\/invitation\/[A-Za-z0-9_-]{43})/.exec(email.text)?.[1];
@@ -204,7 +193,7 @@ describe('staff passkeys in Chromium', () => {
   }, 180_000);
 
   test('a demo console offers the clearly marked passkey-less demo sign-in', async ({ skip }) => {
-    skip(!mayRun, missingChromiumNote);
+    skip(!mayRunInChromium, missingChromiumNote);
     // The public URL names the real port: the server refuses writes whose Origin is not its own.
     const port = await freePort();
     const server = await startServer(['--demo'], {
@@ -215,11 +204,7 @@ describe('staff passkeys in Chromium', () => {
     onTestFinished(async () => {
       await server.stop();
     });
-    if (browser === undefined) throw new Error('Chromium did not start');
-    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 800 } });
-    onTestFinished(() => context.close());
-    const page = await context.newPage();
-    const problems = watchForPageProblems(page);
+    const { page, problems } = await chromium.openPage({ locale: 'en-GB', viewport: { width: 1280, height: 800 } });
     await page.goto(`${server.url}/console/`);
     const demoButton = page.getByTestId('demo-login-consular_officer');
     await demoButton.waitFor();

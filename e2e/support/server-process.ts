@@ -39,6 +39,15 @@ export function requireBuiltCli(): void {
   if (!existsSync(cliPath)) throw new Error(`${cliPath} is missing: run npm run build first`);
 }
 
+/** Fails with a clear message when an app the server serves (citizen at `/`, console at `/console/`) has not been built. */
+export function requireBuiltApps(): void {
+  for (const app of ['citizen', 'console']) {
+    if (!existsSync(join(repositoryRoot, 'apps', app, 'dist/index.html'))) {
+      throw new Error(`apps/${app}/dist is missing: run npm run build first`);
+    }
+  }
+}
+
 /** A fresh temporary folder, removed when the current test finishes (outside a test: call `remove`). */
 export function makeTemporaryFolder(prefix = 'homeward-e2e-'): string {
   const folder = mkdtempSync(join(tmpdir(), prefix));

@@ -3,7 +3,7 @@
 // logged in, and logging out, is the account status (account/account-status.ts), whichever path was used.
 import './digital-id-login.css';
 import { type OfferedProvider, providersPath } from './account/api';
-import { h, t } from './account/dom';
+import { h, t } from './shell/dom';
 
 /** The provider the main button uses: the national one when configured, else the first (the demo). */
 export function pickMainProvider(providers: readonly OfferedProvider[]): OfferedProvider | undefined {

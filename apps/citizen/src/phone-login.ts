@@ -3,7 +3,6 @@
 // phone and passport number, then the code from the text message. All text is translated by
 // `data-i18n` keys (phoneLogin.*).
 import './phone-login.css';
-import { createBusyGuard, createMessageArea, h, t } from './account/dom';
 import {
   type Answer,
   type PhoneLoggedIn,
@@ -12,6 +11,7 @@ import {
   requestPhoneCode,
   verifyPhoneCode,
 } from './phone-login-api';
+import { createBusyGuard, createMessageArea, h, t } from './shell/dom';
 
 const englishMessages: Readonly<Record<PhoneLoginMessage, string>> = {
   invalidPhone: 'Check the mobile number: start with + and the country code.',

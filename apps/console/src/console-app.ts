@@ -2,8 +2,10 @@
 // passkey from an invitation or recovery link (#/invitation/<token>), and once signed in, who you are,
 // sign out and, for admins, inviting staff. The link's token lives in the URL fragment, which the
 // browser never sends to a server; it is wiped from the address bar once used.
+// Types only: the apps depend on the API at run time, never on the domain package (docs/ARCHITECTURE.md).
+import type { StaffRole } from '@homeward/domain';
 import { startAuthentication, startRegistration, WebAuthnError } from '@simplewebauthn/browser';
-import { h, type Localise, t } from './dom';
+import { h, t } from '../../citizen/src/shell/dom';
 import {
   ApiProblem,
   type LinkDelivery,
@@ -11,17 +13,17 @@ import {
   rememberCsrfToken,
   type SessionInfo,
   type StaffProfile,
-  type StaffRole,
   staffApi,
-  staffRoles,
 } from './staff-api';
 
 export interface ConsoleOptions {
   /** Where the screens go (the page's <main>). */
   readonly root: HTMLElement;
-  readonly localise: Localise;
+  /** Translates an element made after the page started, and its `[data-i18n]` descendants, into the page's language. */
+  readonly localise: (root: HTMLElement) => Promise<void>;
 }
 
+/** Every staff role the domain knows, by name: a role added there fails the type check here until it has one. */
 const roleNames: Readonly<Record<StaffRole, string>> = {
   consular_officer: 'Consular officer',
   consular_supervisor: 'Consular supervisor',
@@ -31,6 +33,9 @@ const roleNames: Readonly<Record<StaffRole, string>> = {
   analyst: 'Analyst',
   admin: 'Administrator',
 };
+
+/** The roles the invitation form offers, in the order above. */
+const staffRoles = Object.keys(roleNames) as StaffRole[];
 
 const roleLabel = (role: StaffRole) => t('span', `role.${role}`, roleNames[role]);
 

@@ -1,22 +1,13 @@
 // The console's calls to the staff login API. The session lives in an HttpOnly cookie the page never
 // sees; the CSRF token that must accompany every write is kept in memory only.
+
+import type { StaffRole } from '@homeward/domain';
 import type {
   AuthenticationResponseJSON,
   PublicKeyCredentialCreationOptionsJSON,
   PublicKeyCredentialRequestOptionsJSON,
   RegistrationResponseJSON,
 } from '@simplewebauthn/browser';
-
-export const staffRoles = [
-  'consular_officer',
-  'consular_supervisor',
-  'partner_caseworker',
-  'partner_manager',
-  'law_enforcement_liaison',
-  'analyst',
-  'admin',
-] as const;
-export type StaffRole = (typeof staffRoles)[number];
 
 /** Who is signed in to the console, as the screens show it. */
 export interface StaffProfile {

@@ -1,8 +1,9 @@
 // Who is logged in, how sure the server is of who they are (in plain words), and a logout button:
 // the same whichever login path was used. The name comes from the server and is shown as it is; a
 // phone account has none, so it says "You are logged in" without one.
+
+import { createBusyGuard, createMessageArea, h, t } from '../shell/dom';
 import { logOut, type SessionInfo } from './api';
-import { createBusyGuard, createMessageArea, h, t } from './dom';
 
 const assuranceMessages = {
   high: ['account.assurance.high', 'Your identity was confirmed with your national digital ID.'],
@@ -44,7 +45,6 @@ export function createAccountStatus({ fetcher, onLoggedOut }: AccountStatusOptio
   );
   const logoutButton = t('button', 'account.logout', 'Log out', {
     type: 'button',
-    class: 'account-button',
     'data-testid': 'logout-button',
   });
   const alert = createMessageArea(

@@ -4,9 +4,9 @@
 import './account.css';
 import { createDigitalIdLogin } from '../digital-id-login';
 import { createPhoneLogin } from '../phone-login';
+import { h, t } from '../shell/dom';
 import { createAccountStatus } from './account-status';
 import { fetchProviders, fetchSession } from './api';
-import { h, t } from './dom';
 
 export interface AccountAreaOptions {
   readonly fetcher?: typeof fetch;

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { StaffRole } from '@homeward/domain';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database } from '../database/database-schema.js';
+import type { RegisteredPasskey } from './passkey-ceremonies.js';
 import type {
   CeremonyPurpose,
   RegistrationLinkPurpose,
@@ -108,15 +109,8 @@ export async function takeChallenge(db: Executor, ceremonyId: string, purpose: C
 
 export type PasskeyRow = Selectable<StaffPasskeyTable>;
 
-export interface NewPasskey {
-  readonly credentialId: string;
+export interface NewPasskey extends RegisteredPasskey {
   readonly staffId: string;
-  readonly publicKey: Uint8Array;
-  readonly counter: number;
-  readonly transports: readonly string[];
-  readonly deviceType: string;
-  readonly isBackedUp: boolean;
-  readonly aaguid: string;
 }
 
 export async function insertPasskey(db: Executor, passkey: NewPasskey): Promise<void> {

@@ -1,5 +1,5 @@
-// Small DOM helpers for the account screens: build elements in one expression, and a message area
-// that shows one translated message at a time (or, for a problem we have no words for, the server's).
+// Small DOM helpers for the citizen app and the console: build elements in one expression, and a message
+// area that shows one translated message at a time (or, for a problem we have no words for, the server's).
 import { translateElement } from '../i18n/live-translation';
 import type { MessageValues } from '../i18n/translator';
 
