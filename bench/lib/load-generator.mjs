@@ -5,7 +5,7 @@ import autocannon from 'autocannon';
 /** Enough for 100,000 requests/s for 20 s; past it, later latencies are not kept (the count still is). */
 const maxLatencySamples = 2_000_000;
 
-/** @type {{ url: string, connections: number, seconds: number }} */
+/** @type {{ url: string, connections: number, seconds: number, headers?: Record<string, string> }} */
 const request = JSON.parse(process.argv[2] ?? '{}');
 /** @type {number[]} */
 const latenciesMicros = [];
@@ -13,7 +13,7 @@ const latenciesMicros = [];
 // autocannon's own histogram rounds to whole milliseconds, too coarse for loopback requests;
 // its 'response' event carries the high-resolution duration.
 const instance = autocannon(
-  { url: request.url, connections: request.connections, duration: request.seconds },
+  { url: request.url, connections: request.connections, duration: request.seconds, headers: request.headers ?? {} },
   (error, result) => {
     if (error) {
       process.send?.({ error: String(error) }, () => process.disconnect());

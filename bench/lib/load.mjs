@@ -11,7 +11,7 @@ const generatorPath = fileURLToPath(new URL('./load-generator.mjs', import.meta.
 
 /**
  * One autocannon run in a child process; the child is killed if it outlives its run by 30 s.
- * @param {{ url: string, connections: number, seconds: number }} request
+ * @param {{ url: string, connections: number, seconds: number, headers?: Record<string, string> }} request
  * @returns {Promise<LoadRun>}
  */
 export function runLoad(request) {

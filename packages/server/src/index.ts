@@ -1,4 +1,7 @@
 // The server package's public surface, for tests, benchmarks and embedding.
+export { type AuditActor, type AuditEntry, recordAudit } from './audit/audit-log.js';
+export { type SealOutcome, sealAuditEvents } from './audit/audit-sealer.js';
+export { type AuditVerification, verifyAuditLog } from './audit/audit-verify.js';
 export { type Config, ConfigError, loadConfig } from './config/config.js';
 export { type DatabaseHandle, type DatabaseKind, openDatabase } from './database/database.js';
 export type { Database } from './database/database-schema.js';
@@ -8,3 +11,5 @@ export { type App, type AppConfig, type AppOptions, buildApp, defaultAppConfig }
 export { createKeyRing, generateKeyMaterial, type KeyRing } from './keys/key-ring.js';
 export { listOrganisations } from './organisations/organisation-repository.js';
 export { type RunningServer, startServer, stopOnSignals } from './serve.js';
+export { sessionCookieName } from './sessions/session-cookie.js';
+export { createSession, hashSessionToken, type NewSession, type SessionSubject } from './sessions/session-service.js';
