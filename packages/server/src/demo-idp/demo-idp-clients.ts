@@ -17,8 +17,9 @@ export const supportedAcrValues = [
 ];
 
 /**
- * Test-only ways to make the provider misbehave, set on the running instance by a test (never from
- * configuration): a rewritten ID token proves the relying party refuses it.
+ * Test-only ways to make the provider misbehave or change, used on the running instance by a test (never
+ * from configuration): a rewritten ID token proves the relying party refuses it; a rotated signing key
+ * and a count of JWKS requests prove it re-fetches the provider's keys when it must, and only then.
  */
 export interface DemoIdentityProviderTestHooks {
   /** Rewrites the ID token's claims before signing; `signWith: 'stranger'` signs with an unpublished key under the published kid. */
@@ -26,6 +27,13 @@ export interface DemoIdentityProviderTestHooks {
     claims: Record<string, unknown>;
     signWith?: 'provider' | 'stranger';
   };
+  /** Called each time the provider's JWKS is requested, so a test can count the relying party's fetches. */
+  onJwksRequest?: () => void;
+  /**
+   * Rotates abruptly: the next request meets a new provider whose signing key has a new kid, and the old
+   * key is no longer published. Provider sessions and logins under way are lost with the old instance.
+   */
+  readonly rotateSigningKey: () => void;
 }
 
 /** The acr the demo asserts: the first requested value it knows, else the client's usual level. */

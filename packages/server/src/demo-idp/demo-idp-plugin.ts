@@ -39,9 +39,14 @@ const plugin: FastifyPluginAsync<DemoIdpPluginOptions> = async (app, options) =>
   // Loaded only when on: oidc-provider is demo-only here, and warns at import on Node 20.
   const { createDemoProvider } = await import('./demo-idp-provider.js');
   const securityHeaders = computeSecurityHeaders();
-  const testHooks: DemoIdentityProviderTestHooks = {};
   const issuer = () => `${resolvePublicUrl(app, options.config.publicUrl)}${demoIdpPath}`;
   let provider: Provider | undefined;
+  const testHooks: DemoIdentityProviderTestHooks = {
+    // Each provider instance makes its own signing key (new kid), so forgetting it rotates the key.
+    rotateSigningKey: () => {
+      provider = undefined;
+    },
+  };
   // Built on first use: with PORT=0 the issuer's port is known only once the server listens.
   const getProvider = () => {
     provider ??= createDemoProvider({
@@ -59,6 +64,7 @@ const plugin: FastifyPluginAsync<DemoIdpPluginOptions> = async (app, options) =>
     for (const [name, value] of Object.entries(securityHeaders)) response.setHeader(name, value);
     const current = getProvider();
     const path = new URL(raw.url ?? '/', 'http://placeholder').pathname;
+    if (path === `${demoIdpPath}/jwks`) testHooks.onJwksRequest?.();
     const interaction = /^\/demo-idp\/interaction\/([\w-]+)(?:\/(login|abort))?$/.exec(path);
     if (interaction) {
       await handleInteraction(current, raw, response, interaction[1] as string, interaction[2]);

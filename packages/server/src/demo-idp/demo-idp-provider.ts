@@ -38,7 +38,10 @@ function newSigningKey(kid: string): JWK {
   return { ...(privateKey.export({ format: 'jwk' }) as JWK), kid, use: 'sig', alg: 'ES256' };
 }
 
-/** Builds the provider. Its keys are made here and die with the process. */
+/**
+ * Builds the provider. Its keys are made here and die with the instance: a new instance signs under a
+ * new kid and no longer publishes the old key (how the test hook `rotateSigningKey` rotates).
+ */
 export function createDemoProvider(options: DemoProviderOptions): Provider {
   const signingKey = newSigningKey(`demo-idp-${randomBytes(4).toString('hex')}`);
   const strangerKey = newSigningKey(signingKey.kid as string);
