@@ -6,6 +6,7 @@ import type { Config } from './config/config.js';
 import { openDatabase } from './database/database.js';
 import { migrateToLatest } from './database/migrate.js';
 import { seedDemo } from './demo/seed-demo.js';
+import { startHousekeeping } from './housekeeping/housekeeping.js';
 import { type App, buildApp } from './http/app.js';
 import { loadKeyRing } from './keys/key-files.js';
 
@@ -47,12 +48,18 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   }
   const running = app;
   const stopAuditSealer = startAuditSealer(database.db, { intervalMs: 2_000, log: running.log });
+  const stopHousekeeping = startHousekeeping(database.db, {
+    intervalMs: 10 * 60_000,
+    session: config.session,
+    log: running.log,
+  });
   const port = (running.server.address() as AddressInfo).port;
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
       await running.close();
       await stopAuditSealer();
+      await stopHousekeeping();
       await database.close();
     })();
     return stopping;
