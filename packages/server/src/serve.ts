@@ -39,6 +39,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       logLevel: config.logLevel,
     });
     for (const warning of keyWarnings) app.log.warn(warning);
+    if (!config.isDemo && config.demoIdentityProvider) {
+      app.log.warn('HOMEWARD_DEMO_IDP is on outside demo mode: anyone can log in as a synthetic citizen');
+    }
     options.extend?.(app);
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
