@@ -86,6 +86,8 @@ function inviteFromPage(page: Page, email: string) {
         headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
         body: JSON.stringify({ email: address, displayName: 'X', role: 'admin', organisationId }),
       });
+      // Read the body too: a reload while it is still arriving would count as a failed request.
+      await response.text();
       return response.status;
     },
     { email, organisationId: bangkokEmbassyId },
@@ -93,7 +95,7 @@ function inviteFromPage(page: Page, email: string) {
 }
 
 describe('staff passkeys in Chromium', () => {
-  test('create-admin, register and log in with a passkey, invite an officer who registers from the emailed link', async ({
+  test('create-admin, register and log in with a passkey, invite an officer who registers from the emailed link, find them in the staff list and recover them', async ({
     skip,
   }) => {
     skip(!mayRunInChromium, missingChromiumNote);
@@ -185,6 +187,41 @@ describe('staff passkeys in Chromium', () => {
     // An officer may not invite, even by calling the API directly; the admin may.
     expect(await inviteFromPage(officer.page, 'sneaky@embassy.test')).toBe(403);
     expect(await inviteFromPage(admin.page, 'second.admin@ministry.test')).toBe(201);
+    expect(await officer.page.getByTestId('staff-screen').count()).toBe(0);
+
+    // The admin finds the officer in the staff list: active, with the one passkey just made.
+    await admin.page.reload();
+    const officerRow = admin.page.getByTestId('staff-row').filter({ hasText: 'officer.one@embassy.test' });
+    await officerRow.waitFor();
+    expect(await officerRow.getByTestId('staff-status').textContent()).toBe('Active');
+    expect(await officerRow.getByTestId('staff-passkeys').textContent()).toBe('1');
+    expect(
+      await admin.page.getByTestId('staff-row').filter({ hasText: 'second.admin@ministry.test' }).textContent(),
+    ).toMatch(/Invited.*Invitation link open until/s);
+
+    // Recovery, with a confirmation step: the passkey is revoked, a new link emailed, the officer signed out.
+    await officerRow.getByTestId('recover-staff').click();
+    await officerRow.getByTestId('confirm-action').waitFor();
+    expect(await officerRow.textContent()).toContain('Send Officer One a new sign-in link?');
+    await saveScreenshot(admin.page, 'console-staff-confirm');
+    await officerRow.getByTestId('confirm-action').click();
+    await admin.page.getByTestId('recovery-emailed').waitFor();
+    await officerRow.getByTestId('staff-passkeys').filter({ hasText: '0' }).waitFor();
+    expect(await officerRow.getByTestId('staff-status').textContent()).toMatch(/^ActiveRecovery link open until /);
+    await saveScreenshot(admin.page, 'console-staff');
+
+    // Disabling, confirmed: the invited second admin is disabled and offers no more actions.
+    const secondAdminRow = admin.page.getByTestId('staff-row').filter({ hasText: 'second.admin@ministry.test' });
+    await secondAdminRow.getByTestId('disable-staff').click();
+    await secondAdminRow.getByTestId('confirm-action').click();
+    await secondAdminRow
+      .getByTestId('staff-status')
+      .filter({ hasText: /^Disabled$/ })
+      .waitFor();
+    expect(await secondAdminRow.getByRole('button').count()).toBe(0);
+    expect(unexpected(admin.problems)).toEqual([]);
+    await officer.page.reload();
+    await officer.page.getByTestId('passkey-login').waitFor();
 
     // The link worked once.
     await officer.page.goto('about:blank');

@@ -1,20 +1,13 @@
 // The console's screens: sign in with a passkey (and, on a demo, the marked demo sign-in), register a
 // passkey from an invitation or recovery link (#/invitation/<token>), and once signed in, who you are,
-// sign out and, for admins, inviting staff. The link's token lives in the URL fragment, which the
+// sign out and, for admins, the staff screen (staff-screen.ts). The link's token lives in the URL fragment, which the
 // browser never sends to a server; it is wiped from the address bar once used.
 // Types only: the apps depend on the API at run time, never on the domain package (docs/ARCHITECTURE.md).
-import type { StaffRole } from '@homeward/domain';
-import { startAuthentication, startRegistration, WebAuthnError } from '@simplewebauthn/browser';
+import { startAuthentication, startRegistration } from '@simplewebauthn/browser';
 import { h, t } from '../../citizen/src/shell/dom';
-import {
-  ApiProblem,
-  type LinkDelivery,
-  type LoginReply,
-  rememberCsrfToken,
-  type SessionInfo,
-  type StaffProfile,
-  staffApi,
-} from './staff-api';
+import { errorMessage, problemMessages, roleLabel } from './console-ui';
+import { type LoginReply, rememberCsrfToken, type SessionInfo, type StaffProfile, staffApi } from './staff-api';
+import { staffScreen } from './staff-screen';
 
 export interface ConsoleOptions {
   /** Where the screens go (the page's <main>). */
@@ -22,41 +15,6 @@ export interface ConsoleOptions {
   /** Translates an element made after the page started, and its `[data-i18n]` descendants, into the page's language. */
   readonly localise: (root: HTMLElement) => Promise<void>;
 }
-
-/** Every staff role the domain knows, by name: a role added there fails the type check here until it has one. */
-const roleNames: Readonly<Record<StaffRole, string>> = {
-  consular_officer: 'Consular officer',
-  consular_supervisor: 'Consular supervisor',
-  partner_caseworker: 'Partner caseworker',
-  partner_manager: 'Partner manager',
-  law_enforcement_liaison: 'Law-enforcement liaison',
-  analyst: 'Analyst',
-  admin: 'Administrator',
-};
-
-/** The roles the invitation form offers, in the order above. */
-const staffRoles = Object.keys(roleNames) as StaffRole[];
-
-const roleLabel = (role: StaffRole) => t('span', `role.${role}`, roleNames[role]);
-
-/** Error messages by problem type, with the catalogue key and its English. */
-const problemMessages: Readonly<Record<string, readonly [string, string]>> = {
-  'passkey-not-accepted': [
-    'error.passkeyNotAccepted',
-    'This passkey is not accepted here. Ask an administrator to reset your sign-in.',
-  ],
-  'passkey-ceremony-expired': ['error.ceremonyExpired', 'That took too long. Please try again.'],
-  'passkey-not-verified': ['error.passkeyNotVerified', 'The passkey could not be verified. Please try again.'],
-  'registration-link-not-usable': [
-    'error.linkNotUsable',
-    'This link has expired or was already used. Ask an administrator for a new one.',
-  ],
-  'registration-link-unknown': ['error.linkUnknown', 'This link is not valid. Check that it was copied whole.'],
-  'staff-email-taken': ['error.emailTaken', 'A staff member with this email already exists.'],
-  'mail-not-sent': ['error.mailNotSent', 'The invitation email could not be sent. Nothing was saved; try again later.'],
-  forbidden: ['error.forbidden', 'Your role may not do this.'],
-  'validation-failed': ['error.validation', 'Please check the form.'],
-};
 
 export function startConsole(options: ConsoleOptions): void {
   const show = async (screen: HTMLElement) => {
@@ -66,10 +24,7 @@ export function startConsole(options: ConsoleOptions): void {
   };
 
   const showError = async (target: HTMLElement, error: unknown) => {
-    let message: readonly [string, string] = ['error.generic', 'Something went wrong. Please try again.'];
-    if (error instanceof ApiProblem) message = problemMessages[error.slug] ?? message;
-    else if (isPasskeyCancelled(error)) message = ['error.passkeyCancelled', 'No passkey was used. Please try again.'];
-    const text = t('p', message[0], message[1]);
+    const text = errorMessage(error);
     await options.localise(text);
     target.replaceChildren(text);
   };
@@ -259,62 +214,11 @@ export function startConsole(options: ConsoleOptions): void {
         logout,
       ),
     );
-    if (staff.role === 'admin') screen.append(invitationForm());
+    if (staff.role === 'admin') {
+      screen.classList.add('wide');
+      screen.append(staffScreen({ localise: options.localise }));
+    }
     return screen;
-  };
-
-  const invitationForm = (): HTMLElement => {
-    const organisation = h('select', { id: 'invite-organisation', name: 'organisationId', required: true });
-    const role = h(
-      'select',
-      { id: 'invite-role', name: 'role', required: true },
-      ...staffRoles.map((value) => {
-        const option = h('option', { value, 'data-i18n': `role.${value}` }, roleNames[value]);
-        if (value === 'consular_officer') option.selected = true;
-        return option;
-      }),
-    );
-    const email = h('input', { id: 'invite-email', name: 'email', type: 'email', required: true, autocomplete: 'off' });
-    const name = h('input', { id: 'invite-name', name: 'displayName', required: true, autocomplete: 'off' });
-    const result = h('div', { 'data-testid': 'invitation-result', role: 'status' });
-    const submit = t('button', 'invite.submit', 'Send invitation', { type: 'submit', class: 'primary' });
-    const form = h(
-      'form',
-      { class: 'invite', 'data-testid': 'invite-form' },
-      t('h3', 'invite.heading', 'Invite a staff member'),
-      field('invite-email', 'invite.email', 'Email', email),
-      field('invite-name', 'invite.name', 'Name', name),
-      field('invite-role', 'invite.role', 'Role', role),
-      field('invite-organisation', 'invite.organisation', 'Organisation', organisation),
-      submit,
-      result,
-    );
-    void staffApi.organisations().then(
-      ({ items }) => organisation.append(...items.map((item) => h('option', { value: item.id }, item.name))),
-      () => undefined,
-    );
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      submit.disabled = true;
-      result.replaceChildren();
-      try {
-        const delivery = await staffApi.invite({
-          email: email.value,
-          displayName: name.value,
-          role: role.value as StaffRole,
-          organisationId: organisation.value,
-        });
-        const shown = deliveryMessage(delivery);
-        await options.localise(shown);
-        result.replaceChildren(shown);
-        form.reset();
-      } catch (failure) {
-        await showError(result, failure);
-      } finally {
-        submit.disabled = false;
-      }
-    });
-    return form;
   };
 
   const route = async () => {
@@ -344,39 +248,4 @@ async function profileOf(session: SessionInfo): Promise<StaffProfile | undefined
     organisationName: organisation?.name ?? '',
     isDemo: session.isDemoAccount,
   };
-}
-
-function field(id: string, key: string, english: string, control: HTMLElement): HTMLElement {
-  return h('div', { class: 'field' }, t('label', key, english, { for: id }), control);
-}
-
-function deliveryMessage(delivery: LinkDelivery): HTMLElement {
-  if (delivery.delivery === 'email' || delivery.link === undefined) {
-    return t('p', 'invite.emailed', 'Invitation sent. The link works once and expires in 72 hours.', {
-      class: 'success',
-      'data-testid': 'invitation-emailed',
-    });
-  }
-  const link = h('input', {
-    type: 'text',
-    readonly: true,
-    value: delivery.link,
-    'data-testid': 'invitation-link',
-    'aria-label': 'Invitation link',
-  });
-  return h(
-    'div',
-    { class: 'success' },
-    t(
-      'p',
-      'invite.linkOnly',
-      'No mail server is configured, so nothing was emailed. Give this link to the person yourself, over a channel you trust. It works once and expires in 72 hours.',
-    ),
-    link,
-  );
-}
-
-function isPasskeyCancelled(error: unknown): boolean {
-  if (error instanceof WebAuthnError) return true;
-  return error instanceof DOMException && (error.name === 'NotAllowedError' || error.name === 'AbortError');
 }

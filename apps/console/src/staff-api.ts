@@ -48,6 +48,29 @@ export interface LinkDelivery {
   readonly link?: string;
 }
 
+export type StaffStatus = 'invited' | 'active' | 'disabled';
+
+/** One member of the staff list an admin sees. */
+export interface StaffListItem {
+  readonly id: string;
+  readonly displayName: string;
+  readonly email: string;
+  readonly role: StaffRole;
+  readonly organisationId: string;
+  readonly organisationName: string;
+  readonly status: StaffStatus;
+  readonly isDemo: boolean;
+  readonly activePasskeys: number;
+  readonly registrationLink: { readonly purpose: 'invitation' | 'recovery'; readonly expiresAt: string } | null;
+  readonly createdAt: string;
+}
+
+export interface StaffListFilter {
+  readonly organisationId?: string;
+  readonly status?: StaffStatus;
+  readonly cursor?: string;
+}
+
 export interface DemoAccount {
   readonly role: StaffRole;
   readonly displayName: string;
@@ -129,4 +152,14 @@ export const staffApi = {
   invite: (invitation: { email: string; displayName: string; role: StaffRole; organisationId: string }) =>
     call<LinkDelivery>('POST', '/api/v1/staff/invitations', invitation),
   instance: () => call<{ demo: boolean }>('GET', '/api/v1/instance'),
+  /** A page of the staff list (admins only), filtered; `nextCursor` fetches the next page. */
+  listStaff: (filter: StaffListFilter) => {
+    const query = new URLSearchParams();
+    for (const [name, value] of Object.entries(filter)) if (value) query.set(name, value);
+    const search = query.size > 0 ? `?${query}` : '';
+    return call<{ items: StaffListItem[]; nextCursor: string | null }>('GET', `/api/v1/staff${search}`);
+  },
+  recover: (staffId: string) => call<LinkDelivery>('POST', `/api/v1/staff/${encodeURIComponent(staffId)}/recovery`),
+  disable: (staffId: string) =>
+    call<{ staffId: string; status: StaffStatus }>('POST', `/api/v1/staff/${encodeURIComponent(staffId)}/disable`),
 };

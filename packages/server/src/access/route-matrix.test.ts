@@ -59,6 +59,7 @@ export const routeMatrix: Readonly<Record<string, readonly Principal[]>> = {
   'OPTIONS /demo-idp/*': everyone,
 
   // staff login and administration
+  'GET /api/v1/staff': onlyAdmin,
   'POST /api/v1/staff/invitations': onlyAdmin,
   'POST /api/v1/staff/:staffId/recovery': onlyAdmin,
   'POST /api/v1/staff/:staffId/disable': onlyAdmin,

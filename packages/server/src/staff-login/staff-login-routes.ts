@@ -1,5 +1,5 @@
-// Staff login over HTTP: invitations, passkey registration and login, recovery, disabling, and the
-// demo-only login. Thin handlers; the rules are in staff-login-service.ts.
+// Staff login over HTTP: invitations, the staff list, passkey registration and login, recovery,
+// disabling, and the demo-only login. Thin handlers; the rules are in staff-login-service.ts.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Clock } from '@homeward/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -27,6 +27,7 @@ import {
   listDemoStaffMembers,
   recoverStaffMember,
 } from './staff-admin-service.js';
+import { listStaffMembers } from './staff-list.js';
 import { type StaffLoginContext, staffProfileOf } from './staff-login-context.js';
 import {
   AuthenticationOptionsReplySchema,
@@ -35,8 +36,10 @@ import {
   DemoLoginBodySchema,
   LinkDeliveryRef,
   LinkDeliverySchema,
+  ListStaffQuerySchema,
   RegistrationLinkStateSchema,
   RegistrationOptionsReplySchema,
+  StaffListSchema,
   StaffLoginReplySchema,
   StaffParamsSchema,
   StaffProfileSchema,
@@ -123,6 +126,23 @@ export const staffLoginRoutes: FastifyPluginAsyncTypebox<StaffLoginRoutesOptions
       );
       return reply.code(201).send(delivery);
     },
+  );
+
+  app.get(
+    '/api/v1/staff',
+    {
+      config: { access: { action: 'staff.list' } },
+      schema: {
+        operationId: 'listStaffMembers',
+        summary: 'List staff members (admin)',
+        description:
+          'Every staff member with their status, active passkeys and open registration link, sorted by organisation name and then name, a page at a time. Reading the list is audited.',
+        tags,
+        querystring: ListStaffQuerySchema,
+        response: { 200: StaffListSchema, ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request) => listStaffMembers(contextOf(request), auditActorOf(request.actor), request.query, clock.now()),
   );
 
   app.post(

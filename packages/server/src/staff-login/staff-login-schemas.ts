@@ -7,6 +7,7 @@ import type {
   RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import { type Static, Type } from 'typebox';
+import type { StaffStatus } from '../accounts/account-tables.js';
 
 export const StaffRoleSchema = Type.Enum(staffRoles, { description: 'The staff role.' });
 
@@ -156,10 +157,67 @@ export const StaffLoginReplySchema = Type.Object({
 
 export const StaffParamsSchema = Type.Object({ staffId: Type.String({ format: 'uuid' }) });
 
+/** The statuses a staff member passes through, in order; one list for the schemas and the queries. */
+export const staffStatuses = ['invited', 'active', 'disabled'] as const satisfies readonly StaffStatus[];
+
+export const StaffStatusSchema = Type.Enum(staffStatuses, {
+  description: '`invited`: no passkey registered yet. `active`: may log in. `disabled`: may not, ever again.',
+});
+
 export const StaffStatusReplySchema = Type.Object({
   staffId: Type.String({ format: 'uuid' }),
-  status: Type.Union([Type.Literal('invited'), Type.Literal('active'), Type.Literal('disabled')]),
+  status: StaffStatusSchema,
 });
+
+export const ListStaffQuerySchema = Type.Object(
+  {
+    organisationId: Type.Optional(Type.String({ format: 'uuid', description: 'Only members of this organisation.' })),
+    status: Type.Optional(StaffStatusSchema),
+    limit: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 200, default: 50, description: 'At most this many members per page.' }),
+    ),
+    cursor: Type.Optional(
+      Type.String({
+        pattern: '^[A-Za-z0-9_-]{1,1000}$',
+        description: 'The `nextCursor` of the previous page; leave out for the first page.',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type ListStaffQuery = Static<typeof ListStaffQuerySchema>;
+
+export const StaffListItemSchema = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  displayName: Type.String(),
+  email: Type.String(),
+  role: StaffRoleSchema,
+  organisationId: Type.String({ format: 'uuid' }),
+  organisationName: Type.String(),
+  status: StaffStatusSchema,
+  isDemo: Type.Boolean({ description: 'A synthetic demo account (demo mode only).' }),
+  activePasskeys: Type.Integer({ minimum: 0, description: 'Passkeys not revoked by a recovery.' }),
+  registrationLink: Type.Union(
+    [
+      Type.Object({
+        purpose: Type.Union([Type.Literal('invitation'), Type.Literal('recovery')]),
+        expiresAt: Type.String({ format: 'date-time' }),
+      }),
+      Type.Null(),
+    ],
+    { description: 'The open (unused, unrevoked, unexpired) invitation or recovery link, if there is one.' },
+  ),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+export type StaffListItem = Static<typeof StaffListItemSchema>;
+
+export const StaffListSchema = Type.Object({
+  items: Type.Array(StaffListItemSchema, { description: 'Sorted by organisation name, then member name.' }),
+  nextCursor: Type.Union([Type.String(), Type.Null()], {
+    description: 'Pass as `cursor` for the next page; null on the last page.',
+  }),
+});
+export type StaffList = Static<typeof StaffListSchema>;
 
 export const DemoLoginBodySchema = Type.Object({ role: StaffRoleSchema }, { additionalProperties: false });
 
