@@ -198,6 +198,10 @@ describe('staff passkeys in Chromium', () => {
     expect(
       await admin.page.getByTestId('staff-row').filter({ hasText: 'second.admin@ministry.test' }).textContent(),
     ).toMatch(/Invited.*Invitation link open until/s);
+    // The admin's own row offers neither recovery nor disabling: the server would refuse the latter anyway.
+    const ownRow = admin.page.getByTestId('staff-row').filter({ hasText: 'first.admin@ministry.test' });
+    expect(await ownRow.getByTestId('staff-status').textContent()).toBe('Active');
+    expect(await ownRow.getByRole('button').count()).toBe(0);
 
     // Recovery, with a confirmation step: the passkey is revoked, a new link emailed, the officer signed out.
     await officerRow.getByTestId('recover-staff').click();

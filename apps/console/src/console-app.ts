@@ -216,7 +216,7 @@ export function startConsole(options: ConsoleOptions): void {
     );
     if (staff.role === 'admin') {
       screen.classList.add('wide');
-      screen.append(staffScreen({ localise: options.localise }));
+      screen.append(staffScreen({ localise: options.localise, ownStaffId: staff.id }));
     }
     return screen;
   };
@@ -243,6 +243,7 @@ async function profileOf(session: SessionInfo): Promise<StaffProfile | undefined
   if (session.role === 'citizen' || session.organisationId === null) return undefined;
   const organisation = await staffApi.organisation(session.organisationId).catch(() => undefined);
   return {
+    id: session.subjectId,
     displayName: session.displayName,
     role: session.role,
     organisationName: organisation?.name ?? '',

@@ -11,6 +11,7 @@ import type {
 
 /** Who is signed in to the console, as the screens show it. */
 export interface StaffProfile {
+  readonly id: string;
   readonly displayName: string;
   readonly role: StaffRole;
   readonly organisationName: string;
@@ -19,6 +20,7 @@ export interface StaffProfile {
 
 export interface SessionInfo {
   readonly kind: 'citizen' | 'staff';
+  readonly subjectId: string;
   readonly role: StaffRole | 'citizen';
   readonly displayName: string;
   readonly organisationId: string | null;

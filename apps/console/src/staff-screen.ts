@@ -9,6 +9,8 @@ import { type Organisation, type StaffListItem, type StaffStatus, staffApi } fro
 export interface StaffScreenOptions {
   /** Translates an element made after the page started into the page's language. */
   readonly localise: (root: HTMLElement) => Promise<void>;
+  /** The signed-in admin: their own row offers no recovery or disabling (the server refuses the latter). */
+  readonly ownStaffId: string;
 }
 
 const statusNames: Readonly<Record<StaffStatus, string>> = {
@@ -18,7 +20,7 @@ const statusNames: Readonly<Record<StaffStatus, string>> = {
 };
 
 export function staffScreen(options: StaffScreenOptions): HTMLElement {
-  const { localise } = options;
+  const { localise, ownStaffId } = options;
   const result = h('div', { role: 'status', class: 'staff-result', 'data-testid': 'staff-action-result' });
   const tableBody = h('tbody', { 'data-testid': 'staff-rows' });
   const listError = h('div', { class: 'error', role: 'alert', 'data-testid': 'staff-list-error' });
@@ -74,7 +76,7 @@ export function staffScreen(options: StaffScreenOptions): HTMLElement {
   const memberRow = (member: StaffListItem): HTMLTableRowElement => {
     const actions = h('td', { class: 'staff-actions' });
     const showActions = () => {
-      if (member.status === 'disabled') return actions.replaceChildren();
+      if (member.status === 'disabled' || member.id === ownStaffId) return actions.replaceChildren();
       const recover = t('button', 'staff.recover', 'Send a recovery link', {
         type: 'button',
         'data-testid': 'recover-staff',

@@ -40,6 +40,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<SessionRoutesOptions> = as
         if (!citizen) throw notAuthenticated();
         return {
           kind: 'citizen' as const,
+          subjectId: actor.citizenId,
           role: 'citizen' as const,
           assurance: actor.assurance,
           assuranceSource: citizen.assuranceSource,
@@ -54,6 +55,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<SessionRoutesOptions> = as
       if (!member) throw notAuthenticated();
       return {
         kind: 'staff' as const,
+        subjectId: actor.staffId,
         role: actor.role,
         assurance: null,
         assuranceSource: null,

@@ -5,6 +5,7 @@ import { Type } from 'typebox';
 export const SessionInfoSchema = Type.Object(
   {
     kind: Type.Enum(['citizen', 'staff'], { description: 'Who is logged in: a citizen or a staff member.' }),
+    subjectId: Type.String({ format: 'uuid', description: "The citizen's or staff member's id." }),
     role: Type.Enum(['citizen', ...staffRoles], { description: "The actor's role; 'citizen' for citizens." }),
     assurance: Type.Union([Type.Enum(['high', 'substantial', 'low']), Type.Null()], {
       description: "How this citizen's login proved who they are; null for staff.",

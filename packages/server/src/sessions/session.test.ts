@@ -43,6 +43,7 @@ for (const database of testDatabases()) {
     expect(response.headers['cache-control']).toBe('no-store');
     expect(response.json()).toEqual({
       kind: 'citizen',
+      subjectId: citizen.id,
       role: 'citizen',
       assurance: 'substantial',
       assuranceSource: 'test',
