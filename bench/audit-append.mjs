@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { recordAudit, sealAuditEvents, verifyAuditLog } from '../packages/server/dist/index.js';
-import { benchDatabases } from './lib/bench-databases.mjs';
+import { onEachBenchDatabase } from './lib/bench-databases.mjs';
 import { formatRange } from './lib/rounds.mjs';
 import { startRunReport } from './lib/run-report.mjs';
 import { readPositiveNumber } from './lib/settings.mjs';
@@ -27,16 +27,7 @@ const modes = [
 ];
 
 const runReport = startRunReport('audit-append');
-/** @type {unknown[]} */
-const databaseResults = [];
-for (const source of benchDatabases()) {
-  const database = await source.open();
-  try {
-    databaseResults.push(await benchDatabase(source.name, database.handle.db));
-  } finally {
-    await database.dispose();
-  }
-}
+const databaseResults = await onEachBenchDatabase(benchDatabase);
 runReport.finish(settings, databaseResults);
 
 /**

@@ -6,7 +6,7 @@ import { devNull } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import { sql } from 'kysely';
 import { createSession, sessionCookieName } from '../packages/server/dist/index.js';
-import { benchDatabases } from './lib/bench-databases.mjs';
+import { onEachBenchDatabase } from './lib/bench-databases.mjs';
 import { startFloorApp } from './lib/floor-app.mjs';
 import { benchAppConfig, originOf, startHomeward } from './lib/homeward-server.mjs';
 import { measureInRounds, printHeader, printVariants, ratiosOf } from './lib/rounds.mjs';
@@ -41,18 +41,11 @@ const settings = readLoadSettings();
 const runReport = startRunReport('http-baseline');
 const devNullFd = openSync(devNull, 'w');
 /** @type {unknown[]} */
-const databaseResults = [];
+let databaseResults = [];
 let hasFailures = false;
 
 try {
-  for (const source of benchDatabases()) {
-    const database = await source.open();
-    try {
-      databaseResults.push(await benchDatabase(source.name, database.handle.db));
-    } finally {
-      await database.dispose();
-    }
-  }
+  databaseResults = await onEachBenchDatabase(benchDatabase);
 } finally {
   closeSync(devNullFd);
 }

@@ -19,6 +19,25 @@ export function benchDatabases() {
 }
 
 /**
+ * Runs `bench` on each bench database in turn, disposing of each afterwards.
+ * @template T
+ * @param {(name: string, db: import('kysely').Kysely<any>) => Promise<T>} bench
+ * @returns {Promise<T[]>} one result per database
+ */
+export async function onEachBenchDatabase(bench) {
+  const results = [];
+  for (const source of benchDatabases()) {
+    const database = await source.open();
+    try {
+      results.push(await bench(source.name, database.handle.db));
+    } finally {
+      await database.dispose();
+    }
+  }
+  return results;
+}
+
+/**
  * @param {string} serverUrl a database on the server whose role may CREATE DATABASE
  * @returns {Promise<BenchDatabase>}
  */

@@ -2,7 +2,12 @@
 // Homeward's through the same Kysely handle and answer the same JSON. Homeward can't be faster than this.
 import Fastify from 'fastify';
 import { sql } from 'kysely';
-import { hashSessionToken, listOrganisations, sessionCookieName } from '../../packages/server/dist/index.js';
+import {
+  findActiveSession,
+  getStaffMember,
+  listOrganisations,
+  sessionCookieName,
+} from '../../packages/server/dist/index.js';
 
 /**
  * @param {import('kysely').Kysely<any>} db
@@ -21,61 +26,31 @@ export async function startFloorApp(db, config) {
     return { status: 'ready' };
   });
 
+  // The very repository functions Homeward's session plugin and route call (findActiveSession, then
+  // getStaffMember), so the statements, the once-a-minute last_seen_at write and the row mapping are the same.
   app.get('/api/v1/session', async (request, reply) => {
     const token = request.headers.cookie
       ?.split('; ')
       .find((pair) => pair.startsWith(cookiePrefix))
       ?.slice(cookiePrefix.length);
-    const now = new Date();
-    // The statements Homeward runs for this request: findActiveSession's SELECT, then getStaffMember's.
-    // Homeward also writes last_seen_at once a minute per session; a short run hardly ever does.
-    const session =
-      token &&
-      (await db
-        .selectFrom('session')
-        .leftJoin('staff_member', 'staff_member.id', 'session.staff_id')
-        .leftJoin('organisation', 'organisation.id', 'staff_member.organisation_id')
-        .select([
-          'session.id',
-          'session.csrf_token',
-          'session.citizen_id',
-          'session.staff_id',
-          'session.assurance',
-          'session.last_seen_at',
-          'session.expires_at',
-          'session.revoked_at',
-          'staff_member.role',
-          'staff_member.status',
-          'staff_member.organisation_id',
-          'organisation.jurisdiction',
-        ])
-        .where('session.token_hash', '=', hashSessionToken(token))
-        .executeTakeFirst());
-    const idleExpiry = session && new Date(session.last_seen_at.getTime() + config.session.idleMinutes * 60_000);
-    if (!session || session.revoked_at !== null || session.status !== 'active') {
-      return reply.code(401).send({ status: 401 });
-    }
-    if (now >= session.expires_at || now >= idleExpiry) {
-      return reply.code(401).send({ status: 401 });
-    }
-    const member = await db
-      .selectFrom('staff_member')
-      .selectAll()
-      .where('id', '=', session.staff_id)
-      .executeTakeFirst();
+    const session = token ? await findActiveSession(db, config, token, new Date()) : undefined;
+    if (session?.actor.kind !== 'staff') return reply.code(401).send({ status: 401 });
+    const { actor } = session;
+    const member = await getStaffMember(db, actor.staffId);
     if (!member) return reply.code(401).send({ status: 401 });
     reply.header('cache-control', 'no-store');
     return {
       kind: 'staff',
-      role: session.role,
+      subjectId: actor.staffId,
+      role: actor.role,
       assurance: null,
       assuranceSource: null,
-      displayName: member.display_name,
-      organisationId: session.organisation_id,
-      jurisdiction: session.jurisdiction ?? [],
-      isDemoAccount: member.is_demo,
-      csrfToken: session.csrf_token,
-      expiresAt: (idleExpiry < session.expires_at ? idleExpiry : session.expires_at).toISOString(),
+      displayName: member.displayName,
+      organisationId: actor.organisationId,
+      jurisdiction: [...actor.jurisdiction],
+      isDemoAccount: member.isDemo,
+      csrfToken: session.csrfToken,
+      expiresAt: session.expiresAt.toISOString(),
     };
   });
 

@@ -1,4 +1,6 @@
 // The server package's public surface, for tests, benchmarks and embedding.
+
+export { getStaffMember } from './accounts/account-repository.js';
 export { type AuditActor, type AuditEntry, recordAudit } from './audit/audit-log.js';
 export { type SealOutcome, sealAuditEvents } from './audit/audit-sealer.js';
 export { type AuditVerification, verifyAuditLog } from './audit/audit-verify.js';
@@ -12,4 +14,10 @@ export { createKeyRing, generateKeyMaterial, type KeyRing } from './keys/key-rin
 export { listOrganisations } from './organisations/organisation-repository.js';
 export { type RunningServer, startServer, stopOnSignals } from './serve.js';
 export { sessionCookieName } from './sessions/session-cookie.js';
-export { createSession, hashSessionToken, type NewSession, type SessionSubject } from './sessions/session-service.js';
+export {
+  createSession,
+  findActiveSession,
+  hashSessionToken,
+  type NewSession,
+  type SessionSubject,
+} from './sessions/session-service.js';
