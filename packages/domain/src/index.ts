@@ -56,3 +56,5 @@ export {
   type OrganisationKind,
   organisationKinds,
 } from './organisations/organisation-kinds.js';
+// Prevention (the job-offer check, its rules, lexicons and gazetteer): one list, kept in prevention/index.ts.
+export * from './prevention/index.js';

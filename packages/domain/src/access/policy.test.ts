@@ -6,9 +6,11 @@ import {
   actions,
   decide,
   isAggregateAction,
+  isPersonFreeAction,
   isSelfAction,
   mayPerform,
   permissions,
+  personFreeActions,
   type ResourceFacts,
 } from './policy.js';
 
@@ -132,6 +134,62 @@ describe('record-level rules', () => {
     ['an admin invites staff', admin, 'staff.invite', { type: 'staff_member' }, true, 'administration'],
     ['an admin holds no casework action', admin, 'case.read', caseReferredToShelter, false, 'role_not_permitted'],
     ['an officer cannot invite staff', officer, 'staff.invite', { type: 'staff_member' }, false, 'role_not_permitted'],
+    [
+      'an analyst moderates registry reports, which hold no citizen’s record',
+      analyst,
+      'registry.moderate',
+      { type: 'registry_report' },
+      true,
+      'person_free',
+    ],
+    [
+      'an officer moderates registry reports wherever the recruiter is',
+      officer,
+      'registry.moderate',
+      { type: 'registry_report', countryCode: 'KH' },
+      true,
+      'person_free',
+    ],
+    [
+      'a supervisor moderates registry reports',
+      supervisor,
+      'registry.moderate',
+      { type: 'registry_report' },
+      true,
+      'person_free',
+    ],
+    [
+      'a caseworker cannot moderate the registry',
+      caseworker,
+      'registry.moderate',
+      { type: 'registry_report', referredTo: [shelter] },
+      false,
+      'role_not_permitted',
+    ],
+    [
+      'a liaison cannot moderate the registry',
+      liaison,
+      'registry.moderate',
+      { type: 'registry_report' },
+      false,
+      'role_not_permitted',
+    ],
+    [
+      'an admin cannot moderate the registry',
+      admin,
+      'registry.moderate',
+      { type: 'registry_report' },
+      false,
+      'role_not_permitted',
+    ],
+    [
+      'a citizen cannot moderate the registry, not even a report about themselves',
+      citizen,
+      'registry.moderate',
+      { type: 'registry_report', citizenId: 'citizen-1' },
+      false,
+      'role_not_permitted',
+    ],
   ] as const)('%s', (_name, actor, action, resource, allowed, reason) => {
     expect(decide(actor, action, resource)).toEqual({ allowed, reason });
   });
@@ -140,11 +198,20 @@ describe('record-level rules', () => {
 describe('the role table', () => {
   const roles: readonly Role[] = ['citizen', ...staffRoles];
 
-  test('analysts are granted aggregate and self actions only, even if the table said otherwise', () => {
+  test('analysts are granted aggregate, self and person-free actions only, even if the table said otherwise', () => {
     for (const action of actions) {
       expect(mayPerform('analyst', action).allowed).toBe(
-        (isAggregateAction(action) || isSelfAction(action)) && permissions[action].includes('analyst'),
+        (isAggregateAction(action) || isSelfAction(action) || isPersonFreeAction(action)) &&
+          permissions[action].includes('analyst'),
       );
+    }
+  });
+
+  test('the person-free exception stays deliberate: only registry moderation, and no citizen action', () => {
+    expect(personFreeActions).toEqual(['registry.moderate']);
+    for (const action of personFreeActions) {
+      expect(isAggregateAction(action) || isSelfAction(action)).toBe(false);
+      expect(permissions[action]).not.toContain('citizen');
     }
   });
 

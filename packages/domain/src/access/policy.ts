@@ -24,6 +24,7 @@ export const actions = [
   'case.read',
   'case.aggregate',
   'stay.aggregate',
+  'registry.moderate',
 ] as const;
 
 export type Action = (typeof actions)[number];
@@ -43,6 +44,20 @@ export function isAggregateAction(action: Action): boolean {
  */
 export function isSelfAction(action: Action): boolean {
   return action.endsWith('_self');
+}
+
+/**
+ * Actions on records that describe no citizen, so the aggregates-only rule for analysts does not apply:
+ * moderating the registry of reported recruiters reads reports about recruiters, phone numbers,
+ * companies and links, and the registry keeps no reporter identity (only a keyed hash, never shown).
+ * A deliberate, short list: adding an action here hands it to every role the table names, analysts
+ * included. See docs/decisions/0013-recruiter-registry.md.
+ */
+export const personFreeActions: readonly Action[] = ['registry.moderate'];
+
+/** Whether an action touches only records that describe no citizen (see {@link personFreeActions}). */
+export function isPersonFreeAction(action: Action): boolean {
+  return personFreeActions.includes(action);
 }
 
 const consular = ['consular_officer', 'consular_supervisor'] as const;
@@ -65,6 +80,7 @@ export const permissions: Readonly<Record<Action, readonly Role[]>> = {
   'case.read': ['citizen', ...consular, ...partners, 'law_enforcement_liaison'],
   'case.aggregate': ['analyst', 'consular_supervisor'],
   'stay.aggregate': ['analyst', 'consular_supervisor'],
+  'registry.moderate': ['analyst', ...consular],
 };
 
 /**
@@ -119,6 +135,7 @@ export type DecisionReason =
   | 'not_referred'
   | 'aggregate'
   | 'self'
+  | 'person_free'
   | 'administration';
 
 export interface Decision {
@@ -131,10 +148,16 @@ const deny = (reason: DecisionReason): Decision => ({ allowed: false, reason });
 
 /**
  * Whether a role may perform an action at all (the route-level check). Analysts are held to
- * aggregate actions here too, so a slip in the table cannot hand them a person's record.
+ * aggregate actions here too, so a slip in the table cannot hand them a person's record; the
+ * exceptions are their own account (`*_self`) and the short list of person-free actions.
  */
 export function mayPerform(role: Role, action: Action): Decision {
-  if (recordRules[role] === 'aggregates' && !isAggregateAction(action) && !isSelfAction(action)) {
+  if (
+    recordRules[role] === 'aggregates' &&
+    !isAggregateAction(action) &&
+    !isSelfAction(action) &&
+    !isPersonFreeAction(action)
+  ) {
     return deny('aggregates_only');
   }
   return permissions[action].includes(role) ? allow('role_permitted') : deny('role_not_permitted');
@@ -142,8 +165,8 @@ export function mayPerform(role: Role, action: Action): Decision {
 
 /**
  * Whether this actor may perform this action on this record. The role must be permitted the action,
- * then the role's record rule must hold. Aggregate actions carry no record and self actions only the
- * actor's own, so for those the role decides alone.
+ * then the role's record rule must hold. Aggregate actions carry no record, self actions only the
+ * actor's own, and person-free actions no citizen's record, so for those the role decides alone.
  *
  * ```ts
  * decide(officerInBangkok, 'stay.read', { type: 'stay', countryCode: 'TH' }); // { allowed: true, reason: 'in_jurisdiction' }
@@ -156,6 +179,7 @@ export function decide(actor: Actor, action: Action, resource: ResourceFacts): D
   if (!byRole.allowed) return byRole;
   if (isAggregateAction(action)) return allow('aggregate');
   if (isSelfAction(action)) return allow('self');
+  if (isPersonFreeAction(action)) return allow('person_free');
   switch (recordRules[role]) {
     case 'own':
       return actor.kind === 'citizen' && resource.citizenId === actor.citizenId
