@@ -36,6 +36,7 @@ program
     const lines = [
       `Homeward ${version} is running${config.isDemo ? ' in DEMO mode (synthetic data only)' : ''} on ${database}`,
       `  Citizen app   ${server.url}/`,
+      `  Job check     ${server.url}/check.html`,
       `  Console       ${server.url}/console/`,
       `  API reference ${server.url}/api/docs`,
       `  OpenAPI       ${server.url}/api/openapi.json`,

@@ -21,6 +21,7 @@ const principals: readonly Principal[] = ['anonymous', 'citizen', ...staffRoles]
 const everyone = principals;
 const anyLoggedIn: readonly Principal[] = ['citizen', ...staffRoles];
 const onlyAdmin: readonly Principal[] = ['admin'];
+const registryModerators: readonly Principal[] = ['analyst', 'consular_officer', 'consular_supervisor'];
 
 export const routeMatrix: Readonly<Record<string, readonly Principal[]>> = {
   // operations, API description, keys
@@ -70,6 +71,21 @@ export const routeMatrix: Readonly<Record<string, readonly Principal[]>> = {
   'POST /api/v1/staff/login': everyone,
   'GET /api/v1/staff/demo-accounts': everyone,
   'POST /api/v1/staff/demo-login': everyone,
+
+  // prevention: the public job-offer check
+  'POST /api/v1/job-offer-checks': everyone,
+
+  // registry of reported recruiters: public reports, search and right of reply; moderation
+  'POST /api/v1/registry/challenges': everyone,
+  'POST /api/v1/registry/reports': everyone,
+  'GET /api/v1/registry/search': everyone,
+  'POST /api/v1/registry/entries/:entryId/removal-requests': everyone,
+  'GET /api/v1/registry/reports': registryModerators,
+  'GET /api/v1/registry/reports/:reportId': registryModerators,
+  'GET /api/v1/registry/reports/:reportId/screenshots/:index': registryModerators,
+  'POST /api/v1/registry/reports/:reportId/decision': registryModerators,
+  'GET /api/v1/registry/removal-requests': registryModerators,
+  'POST /api/v1/registry/removal-requests/:requestId/decision': registryModerators,
 };
 
 /** The app as the matrix sees it: demo mode and the demo identity provider on, so every route exists. */

@@ -4,6 +4,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { AccountTables } from '../accounts/account-tables.js';
 import type { AuditTables } from '../audit/audit-tables.js';
 import type { CitizenLoginTables } from '../citizen-login/citizen-login-tables.js';
+import type { RegistryTables } from '../registry/registry-tables.js';
 import type { StaffLoginTables } from '../staff-login/staff-login-tables.js';
 
 /** A `timestamptz` column: read as a Date, written as a Date or an ISO 8601 string. */
@@ -23,6 +24,6 @@ export interface OrganisationTable {
 }
 
 /** Every table; each feature module declares its own in a `*-tables.ts` file. */
-export interface Database extends AuditTables, AccountTables, CitizenLoginTables, StaffLoginTables {
+export interface Database extends AuditTables, AccountTables, CitizenLoginTables, StaffLoginTables, RegistryTables {
   organisation: OrganisationTable;
 }

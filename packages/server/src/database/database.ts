@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.js';
@@ -24,6 +25,18 @@ export interface DatabaseOptions {
   readonly dataDir?: string | undefined;
   readonly poolSize?: number;
 }
+
+/**
+ * The PostgreSQL extensions the embedded database must load: PGlite loads an extension's code only
+ * when it is given here, while `create extension` in the migrations installs it. Every PGlite Homeward
+ * opens (the data folder, the tests' templates) passes these. pg_trgm gives the registry of reported
+ * recruiters its fuzzy company search (docs/decisions/0013-recruiter-registry.md).
+ *
+ * ```ts
+ * const pglite = await PGlite.create({ extensions: pgliteExtensions });
+ * ```
+ */
+export const pgliteExtensions = { pg_trgm } as const;
 
 /** Connects and waits until the database answers, so a wrong URL fails at start-up. */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
@@ -58,12 +71,12 @@ function openPglite(dataDir: string | undefined): DatabaseHandle {
   let pglite: PGlite;
   let releaseLock = () => {};
   if (dataDir === undefined) {
-    pglite = new PGlite();
+    pglite = new PGlite({ extensions: pgliteExtensions });
   } else {
     const folder = resolve(dataDir);
     mkdirSync(folder, { recursive: true });
     releaseLock = lockDataDir(folder).release;
-    pglite = new PGlite(folder);
+    pglite = new PGlite(folder, { extensions: pgliteExtensions });
   }
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   return {

@@ -20,6 +20,9 @@ import { jwksRoutes } from '../keys/jwks-routes.js';
 import type { KeyRing } from '../keys/key-ring.js';
 import { loggerOptions } from '../logging/logger.js';
 import { organisationRoutes } from '../organisations/organisation-routes.js';
+import { jobOfferCheckRoutes } from '../prevention/job-offer-check-routes.js';
+import { registryRoutes } from '../registry/registry-routes.js';
+import type { RegistrySettings } from '../registry/registry-settings.js';
 import { registerSessions } from '../sessions/session-plugin.js';
 import { sessionRoutes } from '../sessions/session-routes.js';
 import { systemClock } from '../sessions/system-clock.js';
@@ -55,6 +58,8 @@ export interface AppOptions {
   readonly appsDir?: string | false;
   /** Session timeouts read the time from here; tests pass a clock they can move. */
   readonly clock?: Clock;
+  /** The recruiter registry's proof-of-work difficulty and limits; production defaults otherwise. */
+  readonly registry?: Partial<RegistrySettings>;
 }
 
 export type App = FastifyInstance;
@@ -111,6 +116,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
     isDemo: options.isDemo,
     clock: options.clock ?? systemClock,
   });
+
+  await app.register(registryRoutes, {
+    db: options.db,
+    keys: options.keys,
+    clock: options.clock ?? systemClock,
+    ...(options.registry && { settings: options.registry }),
+  });
+
+  await app.register(jobOfferCheckRoutes, { db: options.db });
 
   await app.register(demoIdentityProvider, { config: options.config, keys: options.keys });
   await app.register(oidcLoginRoutes, { db: options.db, keys: options.keys, config: options.config });

@@ -34,6 +34,12 @@ export async function registerOpenApi(app: FastifyInstance, options: OpenApiOpti
           description: 'Citizen login: the national digital ID (OIDC), or a phone one-time code plus passport number.',
         },
         { name: 'staff-login', description: 'Staff invitations, passkeys, recovery and the demo-only staff login.' },
+        { name: 'prevention', description: 'The public job-offer check: an explained risk before anyone departs.' },
+        {
+          name: 'registry',
+          description:
+            'The registry of reported recruiters: reports, moderation, public search and the right of reply.',
+        },
       ],
     },
     // Shared schemas keep their own names ("Problem") in components instead of def-0, def-1…

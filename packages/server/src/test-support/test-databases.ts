@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect } from 'kysely';
 import pg from 'pg';
-import { type DatabaseHandle, openDatabase } from '../database/database.js';
+import { type DatabaseHandle, openDatabase, pgliteExtensions } from '../database/database.js';
 import type { Database } from '../database/database-schema.js';
 import { migrateToLatest } from '../database/migrate.js';
 
@@ -29,7 +29,7 @@ let pgliteTemplate: Promise<Blob> | undefined;
 
 function migratedPgliteTemplate(): Promise<Blob> {
   pgliteTemplate ??= (async () => {
-    const instance = await PGlite.create();
+    const instance = await PGlite.create({ extensions: pgliteExtensions });
     const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: instance }) });
     await migrateToLatest(db);
     const template = await instance.dumpDataDir('none');
@@ -55,8 +55,9 @@ function pgliteHandle(instance: PGlite): TestDatabaseHandle {
 
 export const pglite: TestDatabase = {
   name: 'pglite',
-  open: async () => pgliteHandle(await PGlite.create({ loadDataDir: await migratedPgliteTemplate() })),
-  openEmpty: async () => pgliteHandle(await PGlite.create()),
+  open: async () =>
+    pgliteHandle(await PGlite.create({ loadDataDir: await migratedPgliteTemplate(), extensions: pgliteExtensions })),
+  openEmpty: async () => pgliteHandle(await PGlite.create({ extensions: pgliteExtensions })),
 };
 
 function postgresql(adminUrl: string): TestDatabase {

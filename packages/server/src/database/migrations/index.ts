@@ -6,6 +6,7 @@ import * as auditLog from './2026-11-23-0800-audit-log.js';
 import * as accountsAndSessions from './2026-11-23-0810-accounts-and-sessions.js';
 import * as citizenLogin from './2026-11-23-0820-citizen-login.js';
 import * as staffLogin from './2026-11-23-0830-staff-login.js';
+import * as recruiterRegistry from './2026-11-23-0900-recruiter-registry.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '2026-11-23-0700-organisation': organisation,
@@ -13,4 +14,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026-11-23-0810-accounts-and-sessions': accountsAndSessions,
   '2026-11-23-0820-citizen-login': citizenLogin,
   '2026-11-23-0830-staff-login': staffLogin,
+  '2026-11-23-0900-recruiter-registry': recruiterRegistry,
 };
