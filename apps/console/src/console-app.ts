@@ -6,6 +6,8 @@
 import { startAuthentication, startRegistration } from '@simplewebauthn/browser';
 import { h, t } from '../../citizen/src/shell/dom';
 import { errorMessage, problemMessages, roleLabel } from './console-ui';
+import { type ConsoleScreen, chooseScreen, screensFor } from './moderation-model';
+import { moderationScreen } from './moderation-screen';
 import { type LoginReply, rememberCsrfToken, type SessionInfo, type StaffProfile, staffApi } from './staff-api';
 import { staffScreen } from './staff-screen';
 
@@ -214,11 +216,36 @@ export function startConsole(options: ConsoleOptions): void {
         logout,
       ),
     );
-    if (staff.role === 'admin') {
+    const chosen = chooseScreen(staff.role, location.hash);
+    if (chosen !== undefined) {
       screen.classList.add('wide');
-      screen.append(staffScreen({ localise: options.localise, ownStaffId: staff.id }));
+      screen.append(navigation(screensFor(staff.role), chosen));
+      screen.append(
+        chosen === 'staff'
+          ? staffScreen({ localise: options.localise, ownStaffId: staff.id })
+          : moderationScreen({ localise: options.localise }),
+      );
     }
     return screen;
+  };
+
+  /** The screens this role has, as links (`#/staff`, `#/registry`); the one shown is marked current. */
+  const navigation = (screens: readonly ConsoleScreen[], current: ConsoleScreen): HTMLElement => {
+    const names = {
+      staff: ['nav.staff', 'Staff'],
+      registry: ['nav.registry', 'Registry moderation'],
+    } as const;
+    return h(
+      'nav',
+      { class: 'console-nav', 'data-testid': 'console-nav' },
+      ...screens.map((screen) =>
+        t('a', names[screen][0], names[screen][1], {
+          href: `#/${screen}`,
+          'data-testid': `nav-${screen}`,
+          ...(screen === current && { 'aria-current': 'page' }),
+        }),
+      ),
+    );
   };
 
   const route = async () => {
