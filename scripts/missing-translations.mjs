@@ -3,7 +3,7 @@
 // Prints keys only, never messages. Exits 1 with --strict when anything is missing, else 0 (2 for bad usage).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const searchedFolders = ['apps', 'packages'];
 const skippedFolders = new Set(['node_modules', 'dist', '.git']);
@@ -98,6 +98,23 @@ for (const folder of folders) {
   }
   lines.push('');
 }
+
+// The job-offer check's explanations live in the domain package as TypeScript, not JSON: ask the built package.
+const domainEntry = join(root, 'packages/domain/dist/index.js');
+try {
+  const { missingPreventionTranslations } = await import(pathToFileURL(domainEntry).href);
+  const missing = missingPreventionTranslations();
+  lines.push('packages/domain/src/prevention/rules/explanations (the job-offer check)');
+  for (const code of new Set(missing.map((entry) => entry.language))) {
+    const keys = missing.filter((entry) => entry.language === code).map((entry) => entry.key);
+    lines.push(`  ${code}: missing ${keys.length}: ${list(keys)}`);
+  }
+  if (missing.length === 0) lines.push('  every language complete');
+  totals.missingKeys += missing.length;
+} catch {
+  lines.push('packages/domain/src/prevention/rules/explanations: not checked (run `npm run build` first)');
+}
+lines.push('');
 
 const isMissingAnything = totals.missingKeys > 0 || totals.unreadableFiles > 0;
 lines.push(

@@ -108,3 +108,15 @@ export function isPasskeyCancelled(error: unknown): boolean {
   if (error instanceof WebAuthnError) return true;
   return error instanceof DOMException && (error.name === 'NotAllowedError' || error.name === 'AbortError');
 }
+
+/**
+ * A staff table that scrolls sideways on a narrow screen: the column headings (already translated elements)
+ * and the body the screen fills. The last heading is usually the actions column, visually hidden.
+ */
+export function scrollingTable(headings: readonly HTMLElement[], body: HTMLElement): HTMLElement {
+  return h(
+    'div',
+    { class: 'table-scroll' },
+    h('table', { class: 'staff-table' }, h('thead', {}, h('tr', {}, ...headings)), body),
+  );
+}

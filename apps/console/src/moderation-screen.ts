@@ -4,7 +4,7 @@
 // Everything a reporter or requester wrote is shown as text, never as markup.
 import { createBusyGuard, h, t } from '../../citizen/src/shell/dom';
 import { countryName, formatTime } from './console-format';
-import { errorMessage, field } from './console-ui';
+import { errorMessage, field, scrollingTable } from './console-ui';
 import { kindNames } from './moderation-kinds';
 import { draftSubjects, reportDecision, type SubjectDraft } from './moderation-model';
 import { type ReportDetails, type ReportSummary, registryApi, screenshotPath, subjectKinds } from './registry-api';
@@ -82,26 +82,14 @@ export function moderationScreen(options: ModerationScreenOptions): HTMLElement 
     ),
     outcome,
     t('h4', 'moderation.queueHeading', 'Reports waiting'),
-    h(
-      'div',
-      { class: 'table-scroll' },
-      h(
-        'table',
-        { class: 'staff-table' },
-        h(
-          'thead',
-          {},
-          h(
-            'tr',
-            {},
-            t('th', 'moderation.column.received', 'Received', { scope: 'col' }),
-            t('th', 'moderation.column.subjects', 'Reported', { scope: 'col' }),
-            t('th', 'moderation.column.screenshots', 'Screenshots', { scope: 'col', class: 'number' }),
-            h('th', { scope: 'col' }, t('span', 'moderation.column.open', 'Open', { class: 'visually-hidden' })),
-          ),
-        ),
-        queue,
-      ),
+    scrollingTable(
+      [
+        t('th', 'moderation.column.received', 'Received', { scope: 'col' }),
+        t('th', 'moderation.column.subjects', 'Reported', { scope: 'col' }),
+        t('th', 'moderation.column.screenshots', 'Screenshots', { scope: 'col', class: 'number' }),
+        h('th', { scope: 'col' }, t('span', 'moderation.column.open', 'Open', { class: 'visually-hidden' })),
+      ],
+      queue,
     ),
     queueError,
     detail,

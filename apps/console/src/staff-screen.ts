@@ -3,7 +3,7 @@
 // both end the member's sessions at once. Only admins are shown it; the API refuses everyone else anyway.
 import type { StaffRole } from '@homeward/domain';
 import { createBusyGuard, h, t } from '../../citizen/src/shell/dom';
-import { deliveryMessage, errorMessage, field, roleLabel, roleNames, staffRoles } from './console-ui';
+import { deliveryMessage, errorMessage, field, roleLabel, roleNames, scrollingTable, staffRoles } from './console-ui';
 import { type Organisation, type StaffListItem, type StaffStatus, staffApi } from './staff-api';
 
 export interface StaffScreenOptions {
@@ -185,28 +185,16 @@ export function staffScreen(options: StaffScreenOptions): HTMLElement {
       field('staff-status', 'staff.filterStatus', 'Status', statusFilter),
     ),
     result,
-    h(
-      'div',
-      { class: 'table-scroll' },
-      h(
-        'table',
-        { class: 'staff-table' },
-        h(
-          'thead',
-          {},
-          h(
-            'tr',
-            {},
-            t('th', 'staff.column.member', 'Name and email', { scope: 'col' }),
-            t('th', 'account.role', 'Role', { scope: 'col' }),
-            t('th', 'account.organisation', 'Organisation', { scope: 'col' }),
-            t('th', 'staff.column.status', 'Status', { scope: 'col' }),
-            t('th', 'staff.column.passkeys', 'Passkeys', { scope: 'col', class: 'number' }),
-            h('th', { scope: 'col' }, t('span', 'staff.column.actions', 'Actions', { class: 'visually-hidden' })),
-          ),
-        ),
-        tableBody,
-      ),
+    scrollingTable(
+      [
+        t('th', 'staff.column.member', 'Name and email', { scope: 'col' }),
+        t('th', 'account.role', 'Role', { scope: 'col' }),
+        t('th', 'account.organisation', 'Organisation', { scope: 'col' }),
+        t('th', 'staff.column.status', 'Status', { scope: 'col' }),
+        t('th', 'staff.column.passkeys', 'Passkeys', { scope: 'col', class: 'number' }),
+        h('th', { scope: 'col' }, t('span', 'staff.column.actions', 'Actions', { class: 'visually-hidden' })),
+      ],
+      tableBody,
     ),
     listError,
     more,

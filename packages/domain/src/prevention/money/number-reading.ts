@@ -1,19 +1,6 @@
 // Reading numbers as people type them in ads across the region: Thai, Lao, Burmese, Khmer and full-width digits,
 // "," or "." as the thousands separator (Indonesian and Vietnamese write 15.000.000), and Chinese numerals.
-
-/** The first code point of each run of ten decimal digits that we read as 0–9. */
-const digitZeros = [
-  0x0660, // Arabic-Indic
-  0x06f0, // Extended Arabic-Indic
-  0x0966, // Devanagari
-  0x09e6, // Bengali
-  0x0e50, // Thai
-  0x0ed0, // Lao
-  0x1040, // Myanmar
-  0x1090, // Myanmar Shan
-  0x17e0, // Khmer
-  0xff10, // Full width
-];
+import { digitZeros } from '../text/normalise-text.js';
 
 /** Full-width punctuation that is part of how amounts are written, mapped to its ASCII twin. */
 const fullWidthPunctuation: Readonly<Record<string, string>> = {

@@ -9,8 +9,8 @@ export interface NormalisedText {
   readonly sourceEnd: readonly number[];
 }
 
-// The zero of each decimal digit block people in the region type (the nine digits follow it).
-const digitZeros = [
+/** The zero of each decimal digit block people in the region type (the nine digits follow it). */
+export const digitZeros = [
   0x0660, // Arabic-Indic
   0x06f0, // Extended Arabic-Indic (Persian, Urdu)
   0x0966, // Devanagari
