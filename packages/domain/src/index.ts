@@ -28,6 +28,28 @@ export {
 } from './access/policy.js';
 export type { Clock } from './clock.js';
 export {
+  type CheckInSchedule,
+  durationMinutes,
+  localMinuteOfDay,
+  outsideQuietHours,
+  type QuietHours,
+  type ScheduleProblem,
+  scheduleProblems,
+} from './escalation/check-in-schedule.js';
+export {
+  advance,
+  applyEvent,
+  type CheckInSignal,
+  type Effect,
+  type EscalationState,
+  type EventRefusal,
+  nextActionAt,
+  type StayEvent,
+  type StayPhase,
+  startStay,
+  type Transition,
+} from './escalation/escalation.js';
+export {
   type ChallengeStanding,
   challengeStanding,
   formatOneTimeCode,
