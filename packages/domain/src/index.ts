@@ -26,6 +26,13 @@ export {
   type ResourceFacts,
   recordRules,
 } from './access/policy.js';
+export {
+  type PinProblem,
+  pinMaxLength,
+  pinMinLength,
+  pinPairProblems,
+  readPin,
+} from './check-ins/check-in-pin.js';
 export type { Clock } from './clock.js';
 export {
   type CheckInSchedule,
