@@ -76,7 +76,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     requestIdHeader: false,
     // Requests arriving during shutdown get our own problem (closing-connections.ts), not a plain 503.
     return503OnClosing: false,
-    ajv: { customOptions: { allErrors: true } },
+    // Unknown fields are refused (400), not silently dropped: a client that misspells a field learns at once.
+    ajv: { customOptions: { allErrors: true, removeAdditional: false } },
     trustProxy: options.config.trustProxy,
   }).withTypeProvider<TypeBoxTypeProvider>();
 

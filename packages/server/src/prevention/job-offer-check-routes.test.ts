@@ -154,6 +154,9 @@ for (const database of testDatabases()) {
         400,
         'validation-failed',
       );
+      // Unknown fields are refused, not dropped: a misspelt answer must not be silently ignored.
+      await expectProblem(await check(app, { text: 'ok', extra: true }), 400, 'validation-failed');
+      await expectProblem(await check(app, { text: 'ok', answers: { visa: 'tourist' } }), 400, 'validation-failed');
       await expectProblem(await check(app, { text: 'é'.repeat(70_000) }), 413, 'body-too-large');
       const plain = await app.inject({
         method: 'POST',
