@@ -35,6 +35,14 @@ export {
 } from './check-ins/check-in-pin.js';
 export type { Clock } from './clock.js';
 export {
+  type AlertRisk,
+  type AlertRiskFacts,
+  type AlertSource,
+  alertRisk,
+  type RiskFactor,
+  type RiskFactorCode,
+} from './escalation/alert-risk.js';
+export {
   type CheckInSchedule,
   durationMinutes,
   localMinuteOfDay,
