@@ -61,6 +61,17 @@ export function errorMessage(error: unknown): HTMLElement {
   return t('p', 'error.generic', 'Something went wrong. Please try again.');
 }
 
+/** Puts a failure's message, translated, in place of what `target` showed. */
+export async function showFailure(
+  target: HTMLElement,
+  failure: unknown,
+  localise: (root: HTMLElement) => Promise<void>,
+): Promise<void> {
+  const message = errorMessage(failure);
+  await localise(message);
+  target.replaceChildren(message);
+}
+
 export function field(id: string, key: string, english: string, control: HTMLElement): HTMLElement {
   return h('div', { class: 'field' }, t('label', key, english, { for: id }), control);
 }

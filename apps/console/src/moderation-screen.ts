@@ -4,7 +4,7 @@
 // Everything a reporter or requester wrote is shown as text, never as markup.
 import { createBusyGuard, h, t } from '../../citizen/src/shell/dom';
 import { countryName, formatTime } from './console-format';
-import { errorMessage, field, scrollingTable } from './console-ui';
+import { errorMessage, field, scrollingTable, showFailure } from './console-ui';
 import { kindNames } from './moderation-kinds';
 import { draftSubjects, reportDecision, type SubjectDraft } from './moderation-model';
 import { type ReportDetails, type ReportSummary, registryApi, screenshotPath, subjectKinds } from './registry-api';
@@ -185,9 +185,7 @@ function reportPanel(
             : t('p', 'moderation.rejected', 'Rejected: nothing was published.', { class: 'success' }),
         );
       } catch (failure) {
-        const message = errorMessage(failure);
-        await localise(message);
-        error.replaceChildren(message);
+        await showFailure(error, failure, localise);
       }
     });
   approve.addEventListener('click', () => void decide('approve'));

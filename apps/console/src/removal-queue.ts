@@ -3,7 +3,7 @@
 // is shown as text, never as markup.
 import { createBusyGuard, h, t } from '../../citizen/src/shell/dom';
 import { formatTime } from './console-format';
-import { errorMessage, field } from './console-ui';
+import { errorMessage, field, showFailure } from './console-ui';
 import { kindNames } from './moderation-kinds';
 import { type RemovalRequest, registryApi } from './registry-api';
 
@@ -63,9 +63,7 @@ function removalItem(
         await registryApi.decideRemoval(request.id, { decision, reason: reason.value.trim() });
         await reload();
       } catch (failure) {
-        const message = errorMessage(failure);
-        await localise(message);
-        error.replaceChildren(message);
+        await showFailure(error, failure, localise);
       }
     });
   removeButton.addEventListener('click', () => void decide('remove'));
