@@ -6,9 +6,12 @@ import type { Config } from './config/config.js';
 import { openDatabase } from './database/database.js';
 import { migrateToLatest } from './database/migrate.js';
 import { seedDemo } from './demo/seed-demo.js';
+import { seedDemoStays } from './demo/seed-demo-stays.js';
+import { startEscalationWorker } from './escalation/escalation-sweep.js';
 import { startHousekeeping } from './housekeeping/housekeeping.js';
 import { type App, buildApp } from './http/app.js';
 import { loadKeyRing } from './keys/key-files.js';
+import { systemClock } from './sessions/system-clock.js';
 
 export interface RunningServer {
   readonly app: App;
@@ -30,7 +33,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   let app: App | undefined;
   try {
     await migrateToLatest(database.db);
-    if (config.isDemo) await seedDemo(database.db);
+    if (config.isDemo) {
+      await seedDemo(database.db);
+      await seedDemoStays(database.db, keys, systemClock.now());
+    }
     app = await buildApp({
       db: database.db,
       isDemo: config.isDemo,
@@ -56,11 +62,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     session: config.session,
     log: running.log,
   });
+  // Every process sweeps; SKIP LOCKED shares the due stays between them (decision 0016).
+  const stopEscalation = startEscalationWorker(database.db, { clock: systemClock, log: running.log });
   const port = (running.server.address() as AddressInfo).port;
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
       await running.close();
+      await stopEscalation();
       await stopAuditSealer();
       await stopHousekeeping();
       await database.close();

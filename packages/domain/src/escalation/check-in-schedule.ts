@@ -127,3 +127,37 @@ export function outsideQuietHours(atMs: number, schedule: CheckInSchedule): numb
   // To the start of the minute quiet hours end in.
   return atMs - (atMs % 60_000) + minutesLeft * 60_000;
 }
+
+/** What a citizen chooses; the rest of the ladder follows from it (`ladderFor`). */
+export interface ScheduleChoice {
+  readonly intervalMinutes: number;
+  readonly graceMinutes: number;
+  readonly quietHours?: QuietHours | undefined;
+  readonly timeZone: string;
+}
+
+/** The longest "offline until …": a month, the longest interval. */
+export const maxPauseMinutes = 30 * day;
+
+/**
+ * The whole schedule from the citizen's choice: a reminder two hours before the due time (half the interval when
+ * that is shorter), reminders through the grace period (every six hours, or half the grace period when shorter),
+ * and a supervisor called in when an overdue stay stays unresolved for a day (twice the interval when that is
+ * shorter, so a demo schedule shows the whole ladder in minutes).
+ *
+ * ```ts
+ * ladderFor({ intervalMinutes: 10080, graceMinutes: 1440, timeZone: 'Asia/Bangkok' }).reminderBeforeMinutes; // 120
+ * ```
+ */
+export function ladderFor(choice: ScheduleChoice): CheckInSchedule {
+  return {
+    intervalMinutes: choice.intervalMinutes,
+    graceMinutes: choice.graceMinutes,
+    reminderBeforeMinutes: Math.min(120, Math.floor(choice.intervalMinutes / 2)),
+    graceReminderEveryMinutes: Math.max(1, Math.min(360, Math.floor(choice.graceMinutes / 2))),
+    escalateAfterMinutes: Math.min(day, choice.intervalMinutes * 2),
+    maxPauseMinutes,
+    quietHours: choice.quietHours,
+    timeZone: choice.timeZone,
+  };
+}

@@ -22,6 +22,8 @@ const everyone = principals;
 const anyLoggedIn: readonly Principal[] = ['citizen', ...staffRoles];
 const onlyAdmin: readonly Principal[] = ['admin'];
 const registryModerators: readonly Principal[] = ['analyst', 'consular_officer', 'consular_supervisor'];
+const onlyCitizen: readonly Principal[] = ['citizen'];
+const consularStaff: readonly Principal[] = ['consular_officer', 'consular_supervisor'];
 
 export const routeMatrix: Readonly<Record<string, readonly Principal[]>> = {
   // operations, API description, keys
@@ -86,6 +88,30 @@ export const routeMatrix: Readonly<Record<string, readonly Principal[]>> = {
   'POST /api/v1/registry/reports/:reportId/decision': registryModerators,
   'GET /api/v1/registry/removal-requests': registryModerators,
   'POST /api/v1/registry/removal-requests/:requestId/decision': registryModerators,
+
+  // stays and check-ins: the citizen's own; any browser and trusted contacts' links are public
+  'POST /api/v1/stays': onlyCitizen,
+  'GET /api/v1/stays': onlyCitizen,
+  'GET /api/v1/stays/:stayId': onlyCitizen,
+  'PATCH /api/v1/stays/:stayId': onlyCitizen,
+  'POST /api/v1/stays/:stayId/pause': onlyCitizen,
+  'POST /api/v1/stays/:stayId/resume': onlyCitizen,
+  'POST /api/v1/stays/:stayId/end': onlyCitizen,
+  'PUT /api/v1/stays/:stayId/pins': onlyCitizen,
+  'POST /api/v1/stays/:stayId/check-ins': onlyCitizen,
+  'POST /api/v1/stays/:stayId/trusted-contacts': onlyCitizen,
+  'DELETE /api/v1/stays/:stayId/trusted-contacts/:contactId': onlyCitizen,
+  'POST /api/v1/check-ins': everyone,
+  'POST /api/v1/trusted-contact-links/lookup': everyone,
+  'POST /api/v1/trusted-contact-links/confirm': everyone,
+  'POST /api/v1/trusted-contact-links/concern': everyone,
+
+  // the welfare-check queue
+  'GET /api/v1/alerts': consularStaff,
+  'GET /api/v1/alerts/:alertId': consularStaff,
+  'POST /api/v1/alerts/:alertId/contact-attempts': consularStaff,
+  'POST /api/v1/alerts/:alertId/resolution': consularStaff,
+  'POST /api/v1/alerts/:alertId/escalation': consularStaff,
 };
 
 /** The app as the matrix sees it: demo mode and the demo identity provider on, so every route exists. */

@@ -6,6 +6,7 @@ import type { AuditTables } from '../audit/audit-tables.js';
 import type { CitizenLoginTables } from '../citizen-login/citizen-login-tables.js';
 import type { RegistryTables } from '../registry/registry-tables.js';
 import type { StaffLoginTables } from '../staff-login/staff-login-tables.js';
+import type { StayTables } from '../stays/stay-tables.js';
 
 /** A `timestamptz` column: read as a Date, written as a Date or an ISO 8601 string. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -24,6 +25,12 @@ export interface OrganisationTable {
 }
 
 /** Every table; each feature module declares its own in a `*-tables.ts` file. */
-export interface Database extends AuditTables, AccountTables, CitizenLoginTables, StaffLoginTables, RegistryTables {
+export interface Database
+  extends AuditTables,
+    AccountTables,
+    CitizenLoginTables,
+    StaffLoginTables,
+    RegistryTables,
+    StayTables {
   organisation: OrganisationTable;
 }

@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DestinationStream } from 'pino';
 import { publicPlugin, registerAccessPolicy } from '../access/access-plugin.js';
+import type { CheckInLimits } from '../check-ins/check-in-limits.js';
 import { oidcLoginRoutes } from '../citizen-login/oidc-login-routes.js';
 import { phoneLoginRoutes } from '../citizen-login/phone-login-routes.js';
 import type { Config } from '../config/config.js';
@@ -27,7 +28,9 @@ import { registerSessions } from '../sessions/session-plugin.js';
 import { sessionRoutes } from '../sessions/session-routes.js';
 import { systemClock } from '../sessions/system-clock.js';
 import { staffLoginRoutes } from '../staff-login/staff-login-routes.js';
+import { stayRoutes } from '../stays/stay-routes.js';
 import { version } from '../version.js';
+import { alertRoutes } from '../welfare/alert-routes.js';
 import { closeConnectionsWhenClosing } from './closing-connections.js';
 import { registerOpenApi } from './openapi.js';
 import { handleError, handleNotFound, Problem } from './problem.js';
@@ -60,6 +63,8 @@ export interface AppOptions {
   readonly clock?: Clock;
   /** The recruiter registry's proof-of-work difficulty and limits; production defaults otherwise. */
   readonly registry?: Partial<RegistrySettings>;
+  /** The PIN-guessing limits of check-ins; production defaults otherwise. */
+  readonly checkInLimits?: CheckInLimits;
 }
 
 export type App = FastifyInstance;
@@ -126,6 +131,16 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
 
   await app.register(jobOfferCheckRoutes, { db: options.db });
+
+  await app.register(stayRoutes, {
+    db: options.db,
+    keys: options.keys,
+    isDemo: options.isDemo,
+    publicUrl: options.config.publicUrl,
+    clock: options.clock ?? systemClock,
+    ...(options.checkInLimits && { checkInLimits: options.checkInLimits }),
+  });
+  await app.register(alertRoutes, { db: options.db, keys: options.keys, clock: options.clock ?? systemClock });
 
   await app.register(demoIdentityProvider, { config: options.config, keys: options.keys });
   await app.register(oidcLoginRoutes, { db: options.db, keys: options.keys, config: options.config });

@@ -40,6 +40,15 @@ export async function registerOpenApi(app: FastifyInstance, options: OpenApiOpti
           description:
             'The registry of reported recruiters: reports, moderation, public search and the right of reply.',
         },
+        {
+          name: 'stays',
+          description:
+            'A citizen’s stay abroad, its check-ins (app, any browser), the duress PIN, pauses, trusted contacts and their links.',
+        },
+        {
+          name: 'welfare-checks',
+          description: 'The embassy’s queue of alerts with explained risk: contact attempts, resolution, escalation to a case.',
+        },
       ],
     },
     // Shared schemas keep their own names ("Problem") in components instead of def-0, def-1…
