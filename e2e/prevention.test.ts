@@ -194,7 +194,8 @@ describe('reporting a recruiter, moderation in the console, and the public searc
     // A demo consular officer opens the report in the console and approves it.
     const officer = await demo.openPage({ locale: 'en-GB', viewport: desktopViewport });
     const officerWatch = watchForInjection(officer.page);
-    await officer.page.goto(`${demo.server().url}/console/`);
+    // Officers land on the welfare checks; the registry screen is one link away (#/registry).
+    await officer.page.goto(`${demo.server().url}/console/#/registry`);
     await officer.page.getByTestId('demo-login-consular_officer').click();
     await officer.page.getByTestId('moderation-screen').waitFor(visible);
     expect(await officer.page.getByTestId('nav-registry').getAttribute('aria-current')).toBe('page');

@@ -1,6 +1,7 @@
 // The console's screens: sign in with a passkey (and, on a demo, the marked demo sign-in), register a
 // passkey from an invitation or recovery link (#/invitation/<token>), and once signed in, who you are,
-// sign out and, for admins, the staff screen (staff-screen.ts). The link's token lives in the URL fragment, which the
+// sign out and the role's screens: for consular staff the welfare-check queue (welfare-screen.ts) first, for admins
+// the staff screen (staff-screen.ts). The link's token lives in the URL fragment, which the
 // browser never sends to a server; it is wiped from the address bar once used.
 // Types only: the apps depend on the API at run time, never on the domain package (docs/ARCHITECTURE.md).
 import { startAuthentication, startRegistration } from '@simplewebauthn/browser';
@@ -10,6 +11,7 @@ import { type ConsoleScreen, chooseScreen, screensFor } from './moderation-model
 import { moderationScreen } from './moderation-screen';
 import { type LoginReply, rememberCsrfToken, type SessionInfo, type StaffProfile, staffApi } from './staff-api';
 import { staffScreen } from './staff-screen';
+import { welfareScreen } from './welfare-screen';
 
 export interface ConsoleOptions {
   /** Where the screens go (the page's <main>). */
@@ -220,18 +222,20 @@ export function startConsole(options: ConsoleOptions): void {
     if (chosen !== undefined) {
       screen.classList.add('wide');
       screen.append(navigation(screensFor(staff.role), chosen));
-      screen.append(
-        chosen === 'staff'
-          ? staffScreen({ localise: options.localise, ownStaffId: staff.id })
-          : moderationScreen({ localise: options.localise }),
-      );
+      const screens = {
+        welfare: () => welfareScreen({ localise: options.localise, ownStaffId: staff.id }),
+        staff: () => staffScreen({ localise: options.localise, ownStaffId: staff.id }),
+        registry: () => moderationScreen({ localise: options.localise }),
+      } satisfies Record<ConsoleScreen, () => HTMLElement>;
+      screen.append(screens[chosen]());
     }
     return screen;
   };
 
-  /** The screens this role has, as links (`#/staff`, `#/registry`); the one shown is marked current. */
+  /** The screens this role has, as links (`#/welfare`, `#/staff`, `#/registry`); the one shown is marked current. */
   const navigation = (screens: readonly ConsoleScreen[], current: ConsoleScreen): HTMLElement => {
     const names = {
+      welfare: ['nav.welfare', 'Welfare checks'],
       staff: ['nav.staff', 'Staff'],
       registry: ['nav.registry', 'Registry moderation'],
     } as const;

@@ -5,6 +5,7 @@ import type { StaffRole } from '@homeward/domain';
 import { WebAuthnError } from '@simplewebauthn/browser';
 import { h, t } from '../../citizen/src/shell/dom';
 import { ApiProblem, type LinkDelivery } from './staff-api';
+import type { Message, Words } from './welfare-model';
 
 /** Every staff role the domain knows, by name: a role added there fails the type check here until it has one. */
 export const roleNames: Readonly<Record<StaffRole, string>> = {
@@ -44,6 +45,14 @@ export const problemMessages: Readonly<Record<string, readonly [string, string]>
   'csrf-token-invalid': ['error.sessionChanged', 'Your session changed in another tab. Reload the page.'],
   forbidden: ['error.forbidden', 'Your role may not do this.'],
   'validation-failed': ['error.validation', 'Please check the form.'],
+  'alert-not-found': [
+    'error.alertNotFound',
+    'This alert is not in your jurisdiction or no longer exists. Reload the list.',
+  ],
+  'alert-closed': [
+    'error.alertClosed',
+    'Someone has already resolved or escalated this alert. The list now shows it as it is.',
+  ],
 };
 
 /**
@@ -70,6 +79,22 @@ export async function showFailure(
   const message = errorMessage(failure);
   await localise(message);
   target.replaceChildren(message);
+}
+
+/** An element showing a catalogue message with its values (`data-i18n-values`), translated when the screen is localised. */
+export function say<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  message: Message,
+  attributes: Readonly<Record<string, string | boolean | undefined>> = {},
+): HTMLElementTagNameMap[K] {
+  const element = t(tag, message.words[0], message.words[1], attributes);
+  if (message.values !== undefined) element.dataset.i18nValues = JSON.stringify(message.values);
+  return element;
+}
+
+/** A value's name from a table of words, or the value as the server sent it when the table lacks it (a newer server). */
+export function named(words: Words | undefined, raw: string): HTMLElement {
+  return words === undefined ? h('span', {}, raw) : t('span', words[0], words[1]);
 }
 
 export function field(id: string, key: string, english: string, control: HTMLElement): HTMLElement {

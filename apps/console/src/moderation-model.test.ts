@@ -4,9 +4,9 @@ import { approvedSubjects, chooseScreen, draftSubjects, reportDecision, screensF
 import { screenshotPath, withQuery } from './registry-api';
 
 describe('the console navigation', () => {
-  test('the roles that may moderate the registry get the moderation screen; an admin gets the staff screen', () => {
-    expect(screensFor('consular_officer')).toEqual(['registry']);
-    expect(screensFor('consular_supervisor')).toEqual(['registry']);
+  test('consular staff start at the welfare checks, then registry moderation; analysts moderate; an admin gets the staff screen', () => {
+    expect(screensFor('consular_officer')).toEqual(['welfare', 'registry']);
+    expect(screensFor('consular_supervisor')).toEqual(['welfare', 'registry']);
     expect(screensFor('analyst')).toEqual(['registry']);
     expect(screensFor('admin')).toEqual(['staff']);
   });
@@ -15,13 +15,17 @@ describe('the console navigation', () => {
     for (const role of ['partner_caseworker', 'partner_manager', 'law_enforcement_liaison'] as const) {
       expect(screensFor(role)).toEqual([]);
       expect(chooseScreen(role, '#/registry')).toBeUndefined();
+      expect(chooseScreen(role, '#/welfare')).toBeUndefined();
     }
   });
 
   test('an address for a screen the role lacks shows its own first screen', () => {
     expect(chooseScreen('admin', '#/registry')).toBe('staff');
-    expect(chooseScreen('consular_officer', '#/staff')).toBe('registry');
-    expect(chooseScreen('consular_officer', '')).toBe('registry');
+    expect(chooseScreen('admin', '#/welfare')).toBe('staff');
+    expect(chooseScreen('analyst', '#/welfare')).toBe('registry');
+    expect(chooseScreen('consular_officer', '#/staff')).toBe('welfare');
+    expect(chooseScreen('consular_officer', '')).toBe('welfare');
+    expect(chooseScreen('consular_officer', '#/registry')).toBe('registry');
   });
 });
 

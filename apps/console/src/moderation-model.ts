@@ -2,6 +2,7 @@
 // moderator approves (blank rows dropped, a display for each), and when a decision may be sent.
 import type { StaffRole } from '@homeward/domain';
 import type { ApprovedSubject, ReportDecision, ReportedSubject, SubjectKind } from './registry-api';
+import { welfareRoles } from './welfare-model';
 
 /**
  * The roles the policy lets `registry.moderate` (packages/domain/src/access/policy.ts). The console
@@ -9,11 +10,12 @@ import type { ApprovedSubject, ReportDecision, ReportedSubject, SubjectKind } fr
  */
 export const moderatorRoles: readonly StaffRole[] = ['analyst', 'consular_officer', 'consular_supervisor'];
 
-export type ConsoleScreen = 'staff' | 'registry';
+export type ConsoleScreen = 'welfare' | 'staff' | 'registry';
 
-/** The screens a role's navigation offers, the first shown by default. */
+/** The screens a role's navigation offers, the first shown by default: consular staff start at the welfare checks. */
 export function screensFor(role: StaffRole): ConsoleScreen[] {
   const screens: ConsoleScreen[] = [];
+  if (welfareRoles.includes(role)) screens.push('welfare');
   if (role === 'admin') screens.push('staff');
   if (moderatorRoles.includes(role)) screens.push('registry');
   return screens;
@@ -22,7 +24,7 @@ export function screensFor(role: StaffRole): ConsoleScreen[] {
 /** The screen a `#/<name>` address asks for, if the role has it; else the role's first. */
 export function chooseScreen(role: StaffRole, hash: string): ConsoleScreen | undefined {
   const screens = screensFor(role);
-  const asked = /^#\/(staff|registry)$/.exec(hash)?.[1];
+  const asked = /^#\/(welfare|staff|registry)$/.exec(hash)?.[1];
   return screens.find((screen) => screen === asked) ?? screens[0];
 }
 

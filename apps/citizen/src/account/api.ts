@@ -23,9 +23,16 @@ export type ApiAnswer<T> =
 export async function callApi<T>(
   fetcher: typeof fetch,
   path: string,
-  init: { readonly method?: 'GET' | 'POST'; readonly body?: unknown; readonly csrfToken?: string } = {},
+  init: {
+    readonly method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+    readonly body?: unknown;
+    readonly csrfToken?: string;
+    /** Sent as `Idempotency-Key`, so a retry of the same write is counted once. */
+    readonly idempotencyKey?: string;
+  } = {},
 ): Promise<ApiAnswer<T>> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+  if (init.idempotencyKey !== undefined) headers['idempotency-key'] = init.idempotencyKey;
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   if (init.csrfToken !== undefined) headers['x-csrf-token'] = init.csrfToken;
   let response: Response;

@@ -1,10 +1,12 @@
 // The citizen's account area: one login screen (the digital ID first, phone and passport second)
-// while nobody is logged in, and one logged-in state whichever path was used. It asks the server who
-// is logged in at the start, after a phone login and after a logout, so the page never shows both.
+// while nobody is logged in, and one logged-in state whichever path was used, with "My stay" below it.
+// It asks the server who is logged in at the start, after a phone login and after a logout, so the page
+// never shows both.
 import './account.css';
 import { createDigitalIdLogin } from '../digital-id-login';
 import { createPhoneLogin } from '../phone-login';
 import { h, t } from '../shell/dom';
+import { createMyStay } from '../stays/my-stay';
 import { createAccountStatus } from './account-status';
 import { fetchProviders, fetchSession } from './api';
 
@@ -35,7 +37,14 @@ export function mountAccountArea(container: HTMLElement, options: AccountAreaOpt
       await refresh({ moveFocus: true });
     },
   });
-  const area = h('div', { class: 'account-area', 'data-testid': 'account-area' }, login, status.element);
+  const myStay = createMyStay({ fetcher });
+  const area = h(
+    'div',
+    { class: 'account-area', 'data-testid': 'account-area' },
+    login,
+    status.element,
+    myStay.element,
+  );
   container.append(area);
 
   const refresh = async ({ moveFocus }: { moveFocus: boolean }) => {
@@ -44,9 +53,11 @@ export function mountAccountArea(container: HTMLElement, options: AccountAreaOpt
       login.hidden = true;
       status.show(session);
       if (moveFocus) status.focus();
+      await myStay.show(session.csrfToken);
       return;
     }
     status.element.hidden = true;
+    myStay.hide();
     // With no digital ID on offer, the phone path is the only one: show it unfolded.
     if (!digitalId.offer(providers)) phone.unfold();
     login.hidden = false;

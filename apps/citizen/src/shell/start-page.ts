@@ -13,13 +13,15 @@ export interface PageOptions {
   readonly english: Catalogue;
   /** The other catalogues, from `import.meta.glob('./locales/*.json', { import: 'default' })`. */
   readonly catalogues: CatalogueImports;
+  /** False on a page that must leave nothing behind on a borrowed device: a language picked there is not saved. */
+  readonly remembersLanguage?: boolean;
 }
 
 /**
  * Shows the page in the reader's language and keeps it in step with the language picker
  * (a `<select data-language-picker>`). Resolves once the first translation is on screen.
  */
-export async function startPage({ english, catalogues }: PageOptions): Promise<void> {
+export async function startPage({ english, catalogues, remembersLanguage = true }: PageOptions): Promise<void> {
   const loadCatalogue = createCatalogueLoader(english, catalogues);
   let translate: Translate = createTranslator('en', english, english);
   let latestRequest = 0;
@@ -47,7 +49,7 @@ export async function startPage({ english, catalogues }: PageOptions): Promise<v
     fillLanguagePicker(picker, chosen);
     picker.addEventListener('change', () => {
       if (!isLanguageCode(picker.value)) return;
-      saveLanguage(picker.value);
+      if (remembersLanguage) saveLanguage(picker.value);
       void showLanguage(picker.value);
     });
   }
