@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-// The `homeward` command: serve, migrate, seed-demo, openapi, keys.
+// The `homeward` command: serve, worker, migrate, seed-demo, openapi, keys.
 import { Command } from 'commander';
 import { auditCommand } from './audit/audit-command.js';
 import { type Config, ConfigError, loadConfig } from './config/config.js';
 import { type DatabaseHandle, openDatabase } from './database/database.js';
 import { migrateToLatest } from './database/migrate.js';
 import { seedDemo } from './demo/seed-demo.js';
+import { demoCheckIn, demoPins } from './demo/seed-demo-stays.js';
+import { workerCommand } from './escalation/worker-command.js';
 import { buildApp, defaultAppConfig } from './http/app.js';
 import { createKeyRing, generateKeyMaterial } from './keys/key-ring.js';
 import { keysCommand } from './keys/keys-command.js';
@@ -37,6 +39,7 @@ program
       `Homeward ${version} is running${config.isDemo ? ' in DEMO mode (synthetic data only)' : ''} on ${database}`,
       `  Citizen app   ${server.url}/`,
       `  Job check     ${server.url}/check.html`,
+      `  Check in      ${server.url}/check-in.html  (any browser: national ID number and PIN)`,
       `  Console       ${server.url}/console/`,
       `  API reference ${server.url}/api/docs`,
       `  OpenAPI       ${server.url}/api/openapi.json`,
@@ -46,12 +49,17 @@ program
             'Demo logins (synthetic people, demo mode only):',
             '  citizen: "Log in with your digital ID" in the citizen app, then pick a demo citizen',
             '  staff:   the "Demo only" buttons on the console sign-in page (officer, supervisor, admin)',
+            `Demo stay: Aster Demo (national ID ${demoCheckIn.nationalId}) is on a two-minute schedule near the Myanmar border;`,
+            "  nobody checks in, so in about four minutes it goes overdue and an alert enters the Bangkok embassy's queue.",
+            `  Check in at /check-in.html with PIN ${demoPins.pin} (duress PIN ${demoPins.duressPin}: looks the same, silently alerts).`,
           ]
         : []),
       'Press Ctrl+C to stop.',
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
   });
+
+program.addCommand(workerCommand(() => readConfig({ requireSecrets: false })));
 
 program
   .command('migrate')

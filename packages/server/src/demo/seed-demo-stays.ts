@@ -1,7 +1,7 @@
 // Demo stays, so a newcomer sees the engine work with nobody doing anything: Aster Demo's stay near the Myanmar
 // border on a two-minute schedule that nobody checks in for (it goes overdue, its confirmed trusted contact's
 // notification intent is written, and the alert enters the Bangkok embassy's queue), and Banyan Demo's SOS from
-// Sihanoukville. Synthetic people only; fixed ids, so seeding again adds nothing. The PINs are printed by `npm start`.
+// Chiang Saen, across the river from the Golden Triangle zone, at the top of the same queue from the start. Synthetic people only; fixed ids, so seeding again adds nothing. The PINs are printed by `npm start`.
 import { createHash } from 'node:crypto';
 import { applyEvent, ladderFor, riskAreaOf, startStay } from '@homeward/domain';
 import type { Kysely } from 'kysely';
@@ -17,6 +17,9 @@ import { embassyFor, jobOfferLevelOf, pinsFromInput, sealDetails } from '../stay
 
 /** The demo check-in PIN and duress PIN of every demo stay (synthetic; demo mode only). */
 export const demoPins = { pin: '135790', duressPin: '135709' } as const;
+
+/** Whose stay the README's walk-through checks in for (Aster Demo of the demo identity provider). */
+export const demoCheckIn = { nationalId: 'S0000001A' } as const;
 
 interface DemoStay {
   readonly citizenId: string;
@@ -54,7 +57,7 @@ const demoStays: readonly DemoStay[] = [
     contactId: '019ab000-0000-7000-8000-00000000c0a2',
     subject: 'demo-2b8e4d6f-91a3-4f07-b6c5-0d1e7a3c9b02',
     details: {
-      destination: { country: 'KH', city: 'Sihanoukville' },
+      destination: { country: 'TH', city: 'Chiang Saen' },
       jobOffer: { title: 'Data entry', foundThrough: 'friend_or_relative' },
       visaType: 'tourist',
     },

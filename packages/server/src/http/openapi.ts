@@ -47,7 +47,8 @@ export async function registerOpenApi(app: FastifyInstance, options: OpenApiOpti
         },
         {
           name: 'welfare-checks',
-          description: 'The embassy’s queue of alerts with explained risk: contact attempts, resolution, escalation to a case.',
+          description:
+            'The embassy’s queue of alerts with explained risk: contact attempts, resolution, escalation to a case.',
         },
       ],
     },
