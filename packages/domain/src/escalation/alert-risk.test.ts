@@ -1,7 +1,7 @@
 // The welfare-check alert's explained risk score: each factor, and the order it puts alerts in.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { type AlertRiskFacts, type AlertSource, alertRisk } from './alert-risk.js';
+import { type AlertRiskFacts, type AlertSource, alertRisk, hoursOverdueFactor, riskAreaOf } from './alert-risk.js';
 
 const quiet: AlertRiskFacts = { source: 'missed_check_in', priorAlerts: 0, openConcerns: 0 };
 const codes = (facts: AlertRiskFacts) => alertRisk(facts).factors.map((factor) => factor.code);
@@ -83,6 +83,33 @@ describe('order', () => {
           risk.score,
         );
         expect(risk.score).toBe(risk.factors.reduce((sum, factor) => sum + factor.weight, 0));
+      }),
+    );
+  });
+});
+
+describe('what a stay keeps for its alerts', () => {
+  test('the area looked up once from the city scores as the city itself would', () => {
+    const area = riskAreaOf('Mya Wadi');
+    expect(area).toEqual({ id: 'myawaddy', kind: 'compound_hub' });
+    expect(alertRisk({ ...quiet, destinationArea: area })).toEqual(
+      alertRisk({ ...quiet, destinationCity: 'Mya Wadi' }),
+    );
+    expect(riskAreaOf('Bangkok')).toBeUndefined();
+    expect(riskAreaOf(undefined)).toBeUndefined();
+  });
+
+  test('repeated wrong PINs weigh more than silence alone and less than an SOS', () => {
+    const guessing = alertRisk({ ...quiet, source: 'pin_failures' }).score;
+    expect(guessing).toBeGreaterThan(alertRisk({ ...quiet, hoursOverdue: 2 }).score);
+    expect(guessing).toBeLessThan(alertRisk({ ...quiet, source: 'sos' }).score);
+  });
+
+  test('the hours-overdue factor alone is what alertRisk adds for them', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1000, noNaN: true }), (hours) => {
+        const withHours = alertRisk({ ...quiet, hoursOverdue: hours }).score;
+        expect(withHours - alertRisk(quiet).score).toBe(hoursOverdueFactor(hours)?.weight ?? 0);
       }),
     );
   });

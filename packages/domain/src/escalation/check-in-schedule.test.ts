@@ -1,6 +1,13 @@
 // Schedule limits, ISO 8601 durations and quiet hours.
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { type CheckInSchedule, durationMinutes, outsideQuietHours, scheduleProblems } from './check-in-schedule.js';
+import {
+  type CheckInSchedule,
+  durationMinutes,
+  ladderFor,
+  outsideQuietHours,
+  scheduleProblems,
+} from './check-in-schedule.js';
 
 const schedule: CheckInSchedule = {
   intervalMinutes: 24 * 60,
@@ -61,4 +68,26 @@ test('outsideQuietHours moves a time inside them to their end, across midnight, 
   expect(outsideQuietHours(at(5, 59), quiet)).toBe(at(6));
   expect(outsideQuietHours(at(6), quiet)).toBe(at(6));
   expect(outsideQuietHours(at(23, 30), schedule)).toBe(at(23, 30));
+});
+
+test('the ladder a citizen’s choice implies stays within the schedule’s limits, for any interval and grace allowed', () => {
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 2, max: 30 * 24 * 60 }),
+      fc.double({ min: 0, max: 1, noNaN: true }),
+      (interval, share) => {
+        const grace = Math.max(1, Math.floor(interval * share));
+        const ladder = ladderFor({ intervalMinutes: interval, graceMinutes: grace, timeZone: 'Asia/Bangkok' });
+        expect(scheduleProblems(ladder, { isDemo: true })).toEqual([]);
+        expect(ladder.reminderBeforeMinutes).toBeLessThan(interval);
+        expect(ladder.graceReminderEveryMinutes).toBeGreaterThanOrEqual(1);
+        expect(ladder.escalateAfterMinutes).toBeLessThanOrEqual(24 * 60);
+      },
+    ),
+  );
+  expect(ladderFor({ intervalMinutes: 7 * 24 * 60, graceMinutes: 24 * 60, timeZone: 'UTC' })).toMatchObject({
+    reminderBeforeMinutes: 120,
+    graceReminderEveryMinutes: 360,
+    escalateAfterMinutes: 24 * 60,
+  });
 });
