@@ -21,6 +21,7 @@ export const actions = [
   'citizen.read',
   'stay.read',
   'stay.manage',
+  'stay.reassign',
   'check_in.record',
   'alert.read',
   'alert.act',
@@ -80,6 +81,8 @@ export const permissions: Readonly<Record<Action, readonly Role[]>> = {
   'citizen.read': [...consular],
   'stay.read': ['citizen', ...consular],
   'stay.manage': ['citizen'],
+  // Moving a stay to another embassy or consulate: a supervisor's call, for a stay in their jurisdiction.
+  'stay.reassign': ['consular_supervisor'],
   'check_in.record': ['citizen'],
   'alert.read': [...consular],
   'alert.act': [...consular],

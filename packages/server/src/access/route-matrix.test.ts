@@ -101,6 +101,7 @@ export const routeMatrix: Readonly<Record<string, readonly Principal[]>> = {
   'POST /api/v1/stays/:stayId/check-ins': onlyCitizen,
   'POST /api/v1/stays/:stayId/trusted-contacts': onlyCitizen,
   'DELETE /api/v1/stays/:stayId/trusted-contacts/:contactId': onlyCitizen,
+  'PUT /api/v1/stays/:stayId/embassy': ['consular_supervisor'],
   'POST /api/v1/check-ins': everyone,
   'POST /api/v1/trusted-contact-links/lookup': everyone,
   'POST /api/v1/trusted-contact-links/confirm': everyone,

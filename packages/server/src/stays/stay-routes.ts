@@ -15,6 +15,7 @@ import { Problem, problemResponses } from '../http/problem.js';
 import { requestLanguage } from '../http/request-language.js';
 import type { KeyRing } from '../keys/key-ring.js';
 import { systemClock } from '../sessions/system-clock.js';
+import { reassignStay, stayAccessFacts } from './stay-embassy.js';
 import {
   AnyBrowserCheckInBodySchema,
   ChangePinsBodySchema,
@@ -384,6 +385,41 @@ export const stayRoutes: FastifyPluginAsyncTypebox<StayRoutesOptions> = async (a
           request.params.contactId,
         );
         return reply.code(204).send(null);
+      }),
+  );
+
+  app.put(
+    '/api/v1/stays/:stayId/embassy',
+    {
+      config: { access: { action: 'stay.reassign' } },
+      bodyLimit: 1024,
+      schema: {
+        operationId: 'reassignStayEmbassy',
+        summary: 'Hand a stay to another embassy or consulate (supervisor)',
+        description:
+          'The destination decides the embassy by default; a supervisor of the embassy in charge may hand the stay on. Its open alerts move with it.',
+        tags,
+        params: StayParamsSchema,
+        body: Type.Object({ embassyId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
+        response: {
+          200: Type.Object({ embassy: Type.Object({ id: Type.String({ format: 'uuid' }), name: Type.String() }) }),
+          ...problemResponses(400, 401, 403, 404),
+        },
+      },
+    },
+    async (request, reply) =>
+      answering(reply, async () => {
+        const actor = await request.authorize(
+          'stay.reassign',
+          await stayAccessFacts(options.db, request.params.stayId),
+          { hideExistence: true },
+        );
+        return reassignStay(
+          { db: options.db, clock },
+          { actor: auditActorOf(actor), requestId: request.id },
+          request.params.stayId,
+          request.body.embassyId,
+        );
       }),
   );
 
