@@ -102,14 +102,17 @@ export async function matchStayPin(deps: CheckInDependencies, attempt: PinAttemp
             .map((hash) => hash.digest),
           identifierHash: keys.keyedHash('check-in-identifier', normaliseNationalId(attempt.who.nationalId)).digest,
         };
-  const now = deps.clock.now();
   const read = await readForCheckIn(
     deps.db,
     locator,
     sourceHash,
     attempt.idempotencyKey,
-    new Date(now.getTime() - priorAlertDays * 86_400_000),
+    new Date(deps.clock.now().getTime() - priorAlertDays * 86_400_000),
   );
+  // The time is taken after the read, never before: a sweep that committed before the read advanced the stay to an
+  // earlier moment, and one that commits after it changes the version, so the write is tried again. Taken before the
+  // read, a sweep could slip in between and escalate a period this check-in arrived in time for.
+  const now = deps.clock.now();
   const locked = lockedForSeconds(read.failures, deps.limits, now);
   if (locked !== undefined) throw tooManyCheckInAttempts(locked);
   const { stay } = read;

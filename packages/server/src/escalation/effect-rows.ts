@@ -79,8 +79,11 @@ export interface EffectRows {
   readonly missedAlerts: MissedAlertRow[];
   /** Stays whose open missed-check-in alert a supervisor is now called in on. */
   readonly escalate: { readonly stay_id: string }[];
-  /** Stays whose open missed-check-in alert a check-in resolves. */
-  readonly resolve: { readonly stay_id: string; readonly at: string }[];
+  /**
+   * Stays whose open missed-check-in alert a check-in resolves; `escalated` when the supervisor escalation fell due
+   * before the check-in (one update does both: PostgreSQL applies only one update of a row per statement).
+   */
+  readonly resolve: { readonly stay_id: string; readonly at: string; readonly escalated: boolean }[];
   readonly signalAlerts: SignalAlertRow[];
   readonly outbox: OutboxRow[];
   readonly contactNotices: ContactNoticeRow[];
@@ -202,8 +205,11 @@ export function addEffectRows(
       raised_at: iso(firstOverdue.at),
     });
   } else {
-    if (escalation) rows.escalate.push({ stay_id: stay.stayId });
-    if (backOnSchedule) rows.resolve.push({ stay_id: stay.stayId, at: iso(backOnSchedule.at) });
+    if (backOnSchedule) {
+      rows.resolve.push({ stay_id: stay.stayId, at: iso(backOnSchedule.at), escalated: escalation !== undefined });
+    } else if (escalation) {
+      rows.escalate.push({ stay_id: stay.stayId });
+    }
   }
 }
 

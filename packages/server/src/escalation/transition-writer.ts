@@ -126,6 +126,23 @@ export async function writeTransitions(
       join updated on updated.id = x.stay_id
       on conflict do nothing
     ),
+    counted as (
+      -- Missed periods count on the stay's open alert when it has one; a check-in in the same transition resolves it.
+      -- (Not an upsert: a row inserted as resolved is outside the partial unique index, so it would never conflict
+      -- with the open one, and that one would stay open after the check-in.)
+      update alert set
+        missed_periods = alert.missed_periods + x.missed_periods,
+        is_supervisor_escalated = alert.is_supervisor_escalated or x.is_supervisor_escalated,
+        status = case when x.status = 'resolved' then 'resolved' else alert.status end,
+        resolved_at = x.resolved_at,
+        resolution_reason = case when x.status = 'resolved' then 'checked_in' end,
+        updated_at = ${now}::timestamptz
+      from jsonb_to_recordset(${json(rows.missedAlerts)}::jsonb) as x(stay_id uuid, status text, missed_periods integer,
+        is_supervisor_escalated boolean, resolved_at timestamptz)
+      join updated on updated.id = x.stay_id
+      where alert.stay_id = x.stay_id and alert.source = 'missed_check_in' and alert.status in ('open', 'contacting')
+      returning alert.id, alert.stay_id
+    ),
     missed as (
       insert into alert (id, stay_id, embassy_id, source, status, risk_base, risk_factors, overdue_since,
         missed_periods, is_supervisor_escalated, raised_at, updated_at, resolved_at, resolution_reason)
@@ -136,14 +153,7 @@ export async function writeTransitions(
         status text, risk_base integer, risk_factors jsonb, overdue_since timestamptz, missed_periods integer,
         is_supervisor_escalated boolean, raised_at timestamptz, resolved_at timestamptz)
       join updated on updated.id = x.stay_id
-      on conflict (stay_id) where source = 'missed_check_in' and status in ('open', 'contacting')
-      do update set
-        missed_periods = alert.missed_periods + excluded.missed_periods,
-        is_supervisor_escalated = alert.is_supervisor_escalated or excluded.is_supervisor_escalated,
-        status = case when excluded.status = 'resolved' then 'resolved' else alert.status end,
-        resolved_at = excluded.resolved_at,
-        resolution_reason = excluded.resolution_reason,
-        updated_at = excluded.updated_at
+      where x.stay_id not in (select stay_id from counted)
       returning alert.id
     ),
     escalated as (
@@ -154,8 +164,8 @@ export async function writeTransitions(
     ),
     resolved as (
       update alert set status = 'resolved', resolved_at = x.at, resolution_reason = 'checked_in',
-        updated_at = ${now}::timestamptz
-      from jsonb_to_recordset(${json(rows.resolve)}::jsonb) as x(stay_id uuid, at timestamptz)
+        is_supervisor_escalated = alert.is_supervisor_escalated or x.escalated, updated_at = ${now}::timestamptz
+      from jsonb_to_recordset(${json(rows.resolve)}::jsonb) as x(stay_id uuid, at timestamptz, escalated boolean)
       join updated on updated.id = x.stay_id
       where alert.stay_id = x.stay_id and alert.source = 'missed_check_in' and alert.status in ('open', 'contacting')
     ),
@@ -195,7 +205,7 @@ export async function writeTransitions(
       where exists (select from updated)
       union all
       select 'system', 'escalation', 'alert.raise', 'alert', raised.id::text, 'success', null
-      from (select id from missed union all select id from signalled) raised
+      from (select id from counted union all select id from missed union all select id from signalled) raised
     )
     select id from updated`.execute(db);
   return new Set(result.rows.map((row) => row.id));

@@ -1,6 +1,7 @@
 // Builds the Fastify application: plugins in order, one feature module per plugin.
 // Nothing here listens on a port; serve.ts does, and tests call app.inject.
 import { randomUUID } from 'node:crypto';
+import AjvCompiler from '@fastify/ajv-compiler';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Clock } from '@homeward/domain';
@@ -69,6 +70,24 @@ export interface AppOptions {
 
 export type App = FastifyInstance;
 
+const ajvCompilerFactory = AjvCompiler();
+type ValidatorFactory = Parameters<typeof ajvCompilerFactory>;
+
+/**
+ * Query strings, parameters and headers arrive as text, so Ajv turns "50" into 50 there; a JSON body says what
+ * type each value has, and a number where the API wants a string (a PIN) or a string where it wants a number is
+ * refused with a 400 instead of being converted.
+ */
+function bodiesWithoutCoercion(externalSchemas: ValidatorFactory[0], options: ValidatorFactory[1]) {
+  const lenient = ajvCompilerFactory(externalSchemas, options);
+  const strict = ajvCompilerFactory(externalSchemas, {
+    ...options,
+    customOptions: { ...options?.customOptions, coerceTypes: false },
+  } as ValidatorFactory[1]);
+  return (definition: { schema: unknown; httpPart?: string }) =>
+    (definition.httpPart === 'body' ? strict : lenient)(definition as never);
+}
+
 export async function buildApp(options: AppOptions): Promise<App> {
   const logger = {
     ...loggerOptions(options.logLevel ?? 'info'),
@@ -83,6 +102,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     return503OnClosing: false,
     // Unknown fields are refused (400), not silently dropped: a client that misspells a field learns at once.
     ajv: { customOptions: { allErrors: true, removeAdditional: false } },
+    // The compiler is called with the route schema definition; the package types say schema only.
+    schemaController: { compilersFactory: { buildValidator: bodiesWithoutCoercion as never } },
     trustProxy: options.config.trustProxy,
   }).withTypeProvider<TypeBoxTypeProvider>();
 

@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
 import { auditActorOf } from '../audit/audit-log.js';
 import { type CheckInLimits, defaultCheckInLimits } from '../check-ins/check-in-limits.js';
-import { sendStayProblem } from '../check-ins/check-in-problems.js';
+import { FieldProblems, sendStayProblem } from '../check-ins/check-in-problems.js';
 import { type CheckInReceipt, recordCheckIn } from '../check-ins/check-in-service.js';
 import type { Database } from '../database/database-schema.js';
 import { Problem, problemResponses } from '../http/problem.js';
@@ -90,6 +90,13 @@ const coarse = (location: { latitude: number; longitude: number } | undefined) =
     latitude: Math.round(location.latitude * 100) / 100,
     longitude: Math.round(location.longitude * 100) / 100,
   };
+
+/** A date-time the schema accepted but a Date cannot hold (a leap second) is a 400 naming the field. */
+function validTime(value: string | undefined, field: string): Date {
+  const time = new Date(value ?? '');
+  if (Number.isNaN(time.getTime())) throw new FieldProblems([{ field, message: 'is not a valid time' }]);
+  return time;
+}
 
 /** Runs a handler, sending its problems with what they carry (Retry-After, field errors). */
 async function answering<T>(reply: FastifyReply, handle: () => Promise<T>): Promise<T | FastifyReply> {
@@ -228,7 +235,7 @@ export const stayRoutes: FastifyPluginAsyncTypebox<StayRoutesOptions> = async (a
     'pauseStay',
     'Go offline until a time ("offline until …")',
     'Needs the PIN. No reminders or alerts for missed check-ins until then (at most 30 days); then the check-in is due at once. An alert already raised goes on.',
-    (body) => ({ type: 'pause', until: new Date(body.until ?? '') }),
+    (body) => ({ type: 'pause', until: validTime(body.until, 'body/until') }),
     PauseBodySchema,
   );
   pinned(

@@ -10,6 +10,7 @@ import {
   durationMinutes,
   type Effect,
   ladderFor,
+  type PinProblem,
   pinPairProblems,
   readPin,
   riskAreaOf,
@@ -119,17 +120,22 @@ function isoMinutes(total: number): string {
 function pinProblemsOf(pin: string | undefined, duressPin: string | undefined, fields: [string, string]) {
   if (pin === undefined) return [{ field: fields[0], message: 'must be 6 to 12 digits' }];
   if (duressPin === undefined) return [{ field: fields[1], message: 'must be 6 to 12 digits' }];
-  const messages: Record<string, [string, string]> = {
-    pin_too_short: [fields[0], 'must be 6 to 12 digits'],
-    pin_too_long: [fields[0], 'must be 6 to 12 digits'],
-    pin_too_simple: [fields[0], 'is too easy to guess: not one digit repeated nor a run like 123456'],
-    duress_pin_too_simple: [fields[1], 'is too easy to guess: not one digit repeated nor a run like 123456'],
+  const digits = 'must be 6 to 12 digits';
+  const easy = 'is too easy to guess: not one digit repeated nor a run like 123456';
+  // Typed by the domain's list, so a problem the domain adds cannot go without a message.
+  const messages: Record<PinProblem, [string, string]> = {
+    pin_not_digits: [fields[0], digits],
+    pin_too_short: [fields[0], digits],
+    pin_too_long: [fields[0], digits],
+    pin_too_easy: [fields[0], easy],
     duress_pin_too_close: [fields[1], 'must differ from the PIN in at least two digits'],
-    duress_pin_too_short: [fields[1], 'must be 6 to 12 digits'],
-    duress_pin_too_long: [fields[1], 'must be 6 to 12 digits'],
+    duress_pin_invalid: [
+      fields[1],
+      `${digits}, and not too easy to guess: not one digit repeated nor a run like 123456`,
+    ],
   };
   return pinPairProblems(pin, duressPin).map((problem) => {
-    const [field, message] = messages[problem] ?? [fields[0], 'is not allowed'];
+    const [field, message] = messages[problem];
     return { field, message };
   });
 }
@@ -187,7 +193,7 @@ export async function embassyFor(db: Kysely<Database>, country: string): Promise
     .where((eb) =>
       eb.or([
         eb.and([eb('kind', 'in', ['embassy', 'consulate']), sql<boolean>`jurisdiction @> array[${country}]::text[]`]),
-        eb('parent_id', 'is', null),
+        eb.and([eb('kind', '=', 'ministry'), eb('parent_id', 'is', null)]),
       ]),
     )
     .orderBy(sql`case when kind = 'embassy' then 0 when kind = 'consulate' then 1 else 2 end`)
@@ -205,6 +211,24 @@ const detailsOf = (body: CreateStayBody | StayDetails): StayDetails => ({
   ...(body.route && { route: body.route }),
   ...(body.visaType && { visaType: body.visaType }),
 });
+
+const isPlausibleDate = (date: string) => {
+  const year = Number(date.slice(0, 4));
+  return year >= 1900 && year <= 2200 && !Number.isNaN(Date.parse(`${date}T00:00:00Z`));
+};
+
+/** Dates a stay can have: real calendar days of this era, the return not before the start. */
+function checkDates(startsOn: string, expectedReturnOn: string | undefined): void {
+  const errors: { field: string; message: string }[] = [];
+  if (!isPlausibleDate(startsOn))
+    errors.push({ field: 'body/startsOn', message: 'must be a date between 1900 and 2200' });
+  if (expectedReturnOn !== undefined && !isPlausibleDate(expectedReturnOn)) {
+    errors.push({ field: 'body/expectedReturnOn', message: 'must be a date between 1900 and 2200' });
+  } else if (expectedReturnOn !== undefined && expectedReturnOn < startsOn) {
+    errors.push({ field: 'body/expectedReturnOn', message: 'must not be before startsOn' });
+  }
+  if (errors.length > 0) throw new FieldProblems(errors);
+}
 
 export const sealDetails = (keys: KeyRing, stayId: string, details: StayDetails) =>
   keys.encryptField(JSON.stringify(details), `stay:${stayId}`);
@@ -225,9 +249,7 @@ export async function createStay(
     if (earlier) return { stay: await readStayAudited(deps, context, earlier.id), isNew: false };
   }
   const schedule = scheduleFromInput(body.schedule, deps.isDemo);
-  if (body.expectedReturnOn && body.expectedReturnOn < body.startsOn) {
-    throw new FieldProblems([{ field: 'body/expectedReturnOn', message: 'must not be before startsOn' }]);
-  }
+  checkDates(body.startsOn, body.expectedReturnOn);
   const id = randomUUID();
   const pins = pinsFromInput(deps.keys, id, body.pin, body.duressPin);
   const details = detailsOf(body);
@@ -339,9 +361,7 @@ export async function updateStay(
   const newSchedule = body.schedule && scheduleFromInput(body.schedule, deps.isDemo);
   const startsOn = body.startsOn ?? current.reply.startsOn;
   const expectedReturnOn = body.expectedReturnOn ?? current.reply.expectedReturnOn;
-  if (expectedReturnOn && expectedReturnOn < startsOn) {
-    throw new FieldProblems([{ field: 'body/expectedReturnOn', message: 'must not be before startsOn' }]);
-  }
+  checkDates(startsOn, expectedReturnOn);
   const area = riskAreaOf(details.destination.city);
   const embassyId =
     details.destination.country === current.details.destination.country
@@ -404,8 +424,8 @@ export type PinnedTransition =
 
 const refusals: Record<string, string> = {
   stay_ended: 'This stay has ended.',
-  pause_too_long: 'A pause may last at most 30 days.',
-  pause_in_the_past: 'The end of the pause must be in the future.',
+  pause_too_long: 'must be at most 30 days from now',
+  pause_in_the_past: 'must be in the future',
   not_paused: 'This stay is not paused.',
 };
 
@@ -437,7 +457,13 @@ export async function transitionStay(
         ? { type: 'pause', at: now.getTime(), until: change.until.getTime() }
         : { type: change.type, at: now.getTime() };
     const transition = applyEvent(stateOf(stay), schedule, event);
-    if ('refused' in transition) throw stayRefused(refusals[transition.refused] ?? 'Not possible now.');
+    if ('refused' in transition) {
+      const refusal = transition.refused;
+      if (refusal === 'pause_too_long' || refusal === 'pause_in_the_past') {
+        throw new FieldProblems([{ field: 'body/until', message: refusals[refusal] ?? 'is not allowed' }]);
+      }
+      throw stayRefused(refusals[refusal] ?? 'Not possible now.');
+    }
     const effects: Effect[] = [...transition.effects];
     if (match === 'duress') effects.push({ type: 'urgent_alert', signal: 'duress', at: now.getTime() });
     const rows = emptyEffectRows();
@@ -466,7 +492,10 @@ export async function transitionStay(
   throw new Error('stay change lost the race too many times');
 }
 
-/** New PINs, after the current PIN (the duress PIN is refused here like a wrong one: it must never change PINs). */
+/**
+ * New PINs, after the current PIN. Typed with the duress PIN, the change happens all the same (whoever forced it
+ * sees it done) and an urgent alert goes to the embassy.
+ */
 export async function changePins(
   deps: StayDependencies,
   context: CitizenRequestContext,

@@ -105,3 +105,21 @@ export async function startWithStay(
     },
   };
 }
+
+/** Another citizen in the same app, with a session and, unless `body` is null, a stay of their own. */
+export async function anotherCitizen(
+  setup: Pick<StayTestSetup, 'app' | 'database'>,
+  body: Record<string, unknown> | null = {},
+): Promise<{ session: TestSession; nationalId: string; stayId: string | undefined }> {
+  const { citizenId, nationalId } = await accountsSeed(setup.database.db);
+  const session = await createTestSession(setup.database.db, { kind: 'citizen', citizenId, assurance: 'high' });
+  if (body === null) return { session, nationalId, stayId: undefined };
+  const created = await setup.app.inject({
+    method: 'POST',
+    url: '/api/v1/stays',
+    headers: session.headers,
+    payload: stayBody(body),
+  });
+  if (created.statusCode !== 201) throw new Error(`stay not created: ${created.statusCode} ${created.body}`);
+  return { session, nationalId, stayId: created.json<{ id: string }>().id };
+}

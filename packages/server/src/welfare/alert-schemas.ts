@@ -27,7 +27,7 @@ export const AlertListQuerySchema = Type.Object(
       literals(['risk', 'age'] as const, { description: 'risk (default): highest first; age: oldest first.' }),
     ),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
-    cursor: Type.Optional(Type.String({ maxLength: 40, pattern: '^[0-9]+$' })),
+    cursor: Type.Optional(Type.String({ maxLength: 9, pattern: '^[0-9]+$', description: 'From nextCursor.' })),
   },
   closed,
 );
