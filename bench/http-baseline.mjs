@@ -81,11 +81,12 @@ async function benchDatabase(kind, db) {
     printHeader();
     const endpointResults = [];
     for (const endpoint of endpoints) {
+      const headers = headersOf(endpoint);
       const summaries = await measureInRounds(
         variants,
         (name) => `${origins[name]}${endpoint.path}`,
         settings,
-        headersOf(endpoint),
+        headers && { headers },
       );
       printVariants(endpoint.name, variants, summaries);
       if (Object.values(summaries).some((summary) => summary.failures > 0)) hasFailures = true;

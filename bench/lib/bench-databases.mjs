@@ -5,7 +5,8 @@ import pg from 'pg';
 import { migrateToLatest, openDatabase, seedDemo } from '../../packages/server/dist/index.js';
 
 /**
- * @typedef {{ handle: import('../../packages/server/dist/index.js').DatabaseHandle, dispose(): Promise<void> }} BenchDatabase
+ * @typedef {{ handle: import('../../packages/server/dist/index.js').DatabaseHandle, url?: string, dispose(): Promise<void> }} BenchDatabase
+ *   url: the throwaway PostgreSQL database's own URL (for a bench that opens its own connections to it)
  * @typedef {{ name: string, open(): Promise<BenchDatabase> }} BenchDatabaseSource
  */
 
@@ -13,9 +14,24 @@ import { migrateToLatest, openDatabase, seedDemo } from '../../packages/server/d
 export function benchDatabases() {
   /** @type {BenchDatabaseSource[]} */
   const sources = [{ name: 'pglite', open: () => openSeeded({}, async () => undefined) }];
-  const serverUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
+  const serverUrl = benchPostgresUrl();
   if (serverUrl) sources.push({ name: 'postgresql', open: () => openThrowawayPostgres(serverUrl) });
   return sources;
+}
+
+/** The PostgreSQL server the benches may create their databases on, or undefined when none is configured. */
+export function benchPostgresUrl() {
+  return process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || undefined;
+}
+
+/**
+ * A fresh, migrated and seeded PostgreSQL database for a bench that needs a real server (check-ins, the sweep),
+ * dropped by `dispose`. Undefined when no server is configured.
+ * @returns {Promise<BenchDatabase | undefined>}
+ */
+export async function openBenchPostgres() {
+  const serverUrl = benchPostgresUrl();
+  return serverUrl ? openThrowawayPostgres(serverUrl) : undefined;
 }
 
 /**
@@ -49,7 +65,7 @@ async function openThrowawayPostgres(serverUrl) {
   // `with (force)` (PostgreSQL 13+) ends any connection a crashed run left behind.
   const drop = () => runAdminStatement(serverUrl, `drop database if exists ${name} with (force)`);
   try {
-    return await openSeeded({ databaseUrl: url.toString() }, drop);
+    return { ...(await openSeeded({ databaseUrl: url.toString() }, drop)), url: url.toString() };
   } catch (error) {
     await drop();
     throw error;

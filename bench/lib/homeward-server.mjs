@@ -8,13 +8,15 @@ export const benchAppConfig = { ...defaultAppConfig, publicUrl: 'http://127.0.0.
  * @param {import('kysely').Kysely<any>} db
  * @param {string} logLevel
  * @param {{ write(line: string): void } | undefined} logStream
+ * @param {import('../../packages/server/dist/index.js').KeyRing} [keys] a key ring shared with other servers (PINs
+ *   stored through one must match through the other); a new one by default
  */
-export async function startHomeward(db, logLevel, logStream) {
+export async function startHomeward(db, logLevel, logStream, keys = createKeyRing(generateKeyMaterial())) {
   const app = await buildApp({
     db,
     isDemo: true,
     config: benchAppConfig,
-    keys: createKeyRing(generateKeyMaterial()),
+    keys,
     logLevel,
     ...(logStream && { logStream }),
     appsDir: false,

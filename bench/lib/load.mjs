@@ -11,7 +11,8 @@ const generatorPath = fileURLToPath(new URL('./load-generator.mjs', import.meta.
 
 /**
  * One autocannon run in a child process; the child is killed if it outlives its run by 30 s.
- * @param {{ url: string, connections: number, seconds: number, headers?: Record<string, string> }} request
+ * @param {{ url: string, connections: number, seconds: number, headers?: Record<string, string>, targetsFile?: string }} request
+ *   targetsFile: a JSON list of requests sent round-robin, each with a fresh Idempotency-Key (see load-generator.mjs)
  * @returns {Promise<LoadRun>}
  */
 export function runLoad(request) {

@@ -13,13 +13,13 @@ import { runLoad, summariseRuns } from './load.mjs';
  * @param {readonly Variant[]} variants
  * @param {(variantName: string) => string} urlOf
  * @param {LoadSettings} settings
- * @param {Record<string, string>} [headers] sent with every request
+ * @param {{ headers?: Record<string, string>, targetsFile?: string }} [requests] headers sent with every request, or a
+ *   file of requests sent round-robin (see load-generator.mjs)
  * @returns {Promise<Record<string, RoundsSummary>>}
  */
-export async function measureInRounds(variants, urlOf, settings, headers) {
+export async function measureInRounds(variants, urlOf, settings, requests = {}) {
   const { connections } = settings;
-  const load = (variantName, seconds) =>
-    runLoad({ url: urlOf(variantName), connections, seconds, ...(headers && { headers }) });
+  const load = (variantName, seconds) => runLoad({ url: urlOf(variantName), connections, seconds, ...requests });
   for (const variant of variants) await load(variant.name, settings.warmupSeconds);
   /** @type {Record<string, import('./load.mjs').LoadRun[]>} */
   const runs = Object.fromEntries(variants.map((variant) => [variant.name, []]));

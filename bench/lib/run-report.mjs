@@ -13,8 +13,9 @@ export function startRunReport(benchName) {
     /**
      * @param {unknown} settings
      * @param {unknown[]} databases
+     * @param {string} [markdown] the bench's figures as Markdown, written beside the JSON under a machine header
      */
-    finish(settings, databases) {
+    finish(settings, databases, markdown) {
       const report = {
         bench: benchName,
         startedAt: startedAt.toISOString(),
@@ -40,6 +41,8 @@ export function startRunReport(benchName) {
       mkdirSync(resultsDir, { recursive: true });
       const resultsFile = new URL(`${benchName}-${startedAt.toISOString().replaceAll(':', '-')}.json`, resultsDir);
       writeFileSync(resultsFile, `${JSON.stringify(report, null, 2)}\n`);
+      const markdownFile = new URL(resultsFile.href.replace(/\.json$/, '.md'));
+      if (markdown !== undefined) writeFileSync(markdownFile, markdownReport(report, markdown));
       process.stdout.write(
         `\nbefore the run: load average ${formatLoad(loadAverageAtStart)}, CPU pressure ${cpuPressureAtStart ?? '?'}% of the last minute; after: ${formatLoad(loadavg())}, ${readCpuPressure() ?? '?'}%\n`,
       );
@@ -50,8 +53,51 @@ export function startRunReport(benchName) {
         );
       }
       process.stdout.write(`results written to ${resultsFile.pathname}\n`);
+      if (markdown !== undefined) process.stdout.write(`and ${markdownFile.pathname}\n`);
     },
   };
+}
+
+/**
+ * Merges figures into bench/results/latest.json, keeping the keys other benches wrote there.
+ * @param {Record<string, unknown>} figures
+ */
+export function mergeLatestFigures(figures) {
+  const resultsDir = new URL('../results/', import.meta.url);
+  mkdirSync(resultsDir, { recursive: true });
+  const latestFile = new URL('latest.json', resultsDir);
+  /** @type {Record<string, unknown>} */
+  let latest = {};
+  try {
+    latest = JSON.parse(readFileSync(latestFile, 'utf8'));
+  } catch {
+    // none yet (or unreadable): start afresh
+  }
+  writeFileSync(latestFile, `${JSON.stringify({ ...latest, ...figures }, null, 2)}\n`);
+  process.stdout.write(`latest figures merged into ${latestFile.pathname}\n`);
+}
+
+/**
+ * @param {{ bench: string, startedAt: string, gitCommit: string | null, machine: Record<string, any>, databases: unknown[] }} report
+ * @param {string} body
+ */
+function markdownReport(report, body) {
+  const { machine } = report;
+  const versions = report.databases
+    .map((database) => /** @type {{ version?: unknown }} */ (database)?.version)
+    .filter((version) => typeof version === 'string');
+  const lines = [
+    `# ${report.bench}, ${report.startedAt}`,
+    '',
+    `- machine: ${machine.cpuCount} CPUs (nproc) ${machine.cpuModel}, ${(machine.totalMemoryBytes / 2 ** 30).toFixed(1)} GiB memory, ${machine.platform} ${machine.osRelease}`,
+    `- Node ${machine.nodeVersion}; ${versions.length > 0 ? versions.join('; ') : 'no database'}`,
+    `- load average before ${formatLoad(machine.loadAverageAtStart)}, after ${formatLoad(machine.loadAverageAtEnd)}; CPU pressure before ${machine.cpuPressureAtStart ?? '?'}%, after ${machine.cpuPressureAtEnd ?? '?'}%`,
+    `- commit ${report.gitCommit ?? 'unknown'} (the work tree may hold uncommitted changes)`,
+    '',
+    body.trimEnd(),
+    '',
+  ];
+  return lines.join('\n');
 }
 
 /**
