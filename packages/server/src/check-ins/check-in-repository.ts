@@ -3,6 +3,7 @@
 // this Idempotency-Key. One round trip, found either by stay id or by a national ID number's keyed hashes.
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../database/database-schema.js';
+import { prepareAs } from '../database/prepared-statements.js';
 import type { StoredSchedule } from '../stays/stay-tables.js';
 import type { FailureCount, FailureScope } from './check-in-limits.js';
 
@@ -69,7 +70,12 @@ export async function readForCheckIn(
           where citizen.national_id_hash in (${sql.join(locator.nationalIdHashes)})
           order by stay.created_at desc limit 1`;
   const identifierHash = locator.kind === 'identifier' ? locator.identifierHash : Buffer.alloc(0);
-  const result = await sql<Record<string, unknown>>`
+  // Prepared: one name per way of finding the stay (the identifier's list has one hash per HMAC key).
+  const name =
+    locator.kind === 'stay'
+      ? 'check_in_read_by_stay'
+      : `check_in_read_by_identifier_${locator.nationalIdHashes.length}`;
+  const result = await sql<Record<string, unknown>>`${sql.raw(prepareAs(name))}
     select s.id, s.citizen_id, s.embassy_id, s.destination_country, s.risk_area_id, s.risk_area_kind,
       s.job_offer_level, s.language, s.schedule, s.phase, s.period, s.due_at, s.reminders_sent, s.overdue_since,
       s.is_escalated, s.paused_until, s.pin_key_id, s.pin_digest, s.duress_pin_key_id, s.duress_pin_digest, s.version,

@@ -8,6 +8,7 @@ import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.js';
 import type { Database } from './database-schema.js';
+import { prepareMarkedStatements } from './prepared-statements.js';
 
 export type DatabaseKind = 'postgresql' | 'pglite';
 
@@ -63,6 +64,7 @@ function openPostgres(connectionString: string, max: number): DatabaseHandle {
   });
   // An idle client that loses its server emits 'error'; the pool replaces it on the next checkout.
   pool.on('error', () => undefined);
+  prepareMarkedStatements(pool);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgresql', close: () => db.destroy() };
 }

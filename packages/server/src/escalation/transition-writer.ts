@@ -7,6 +7,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { AuditActor } from '../audit/audit-log.js';
 import type { Database } from '../database/database-schema.js';
+import { prepareAs } from '../database/prepared-statements.js';
 import type { EffectRows } from './effect-rows.js';
 import type { StateColumns } from './stay-state.js';
 
@@ -90,7 +91,7 @@ export async function writeTransitions(
   }));
   const { rows } = write;
   const now = write.now.toISOString();
-  const result = await sql<{ id: string }>`
+  const result = await sql<{ id: string }>`${sql.raw(prepareAs('write_transitions'))}
     with input as (
       select * from jsonb_to_recordset(${json(stays)}::jsonb) as x(
         id uuid, version integer, phase text, period integer, due_at timestamptz, reminders_sent integer,
@@ -106,7 +107,9 @@ export async function writeTransitions(
         ended_at = coalesce(input.ended_at, stay.ended_at),
         version = stay.version + 1, updated_at = ${now}::timestamptz
       from input
-      where stay.id = input.id and stay.version = input.version
+      -- The ids again as an array: the planner cannot see how few rows jsonb_to_recordset gives and would scan stay.
+      where stay.id = any(${stays.map((stay) => stay.id)}::uuid[]) and stay.id = input.id
+        and stay.version = input.version
       returning stay.id, stay.language
     ),
     new_check_in as (

@@ -3,10 +3,11 @@
 // See docs/decisions/0008-sessions-and-access-policy.md.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Actor, AssuranceLevel } from '@homeward/domain';
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
 import type { Config } from '../config/config.js';
 import type { Database } from '../database/database-schema.js';
+import { prepareAs } from '../database/prepared-statements.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -103,6 +104,8 @@ export async function findActiveSession(
 ): Promise<ActiveSession | undefined> {
   const row = await db
     .selectFrom('session')
+    // Every authenticated request runs this lookup: prepared once per connection (database/prepared-statements.ts).
+    .modifyFront(sql.raw(prepareAs('session_lookup')))
     .leftJoin('staff_member', 'staff_member.id', 'session.staff_id')
     .leftJoin('organisation', 'organisation.id', 'staff_member.organisation_id')
     .select([
