@@ -1,4 +1,4 @@
-// The console's calls to the welfare-check alert API (docs/contracts/stays-api.md, "Staff"): the queue of
+// The console's calls to the welfare-check alert API (the OpenAPI document at /api/openapi.json, tag "welfare-checks"): the queue of
 // alerts in the officer's jurisdiction, one alert in full, and the three things staff do with it: record a
 // contact attempt, resolve it with a reason, escalate it to a case. The console imports no server code.
 import { withQuery } from './registry-api';

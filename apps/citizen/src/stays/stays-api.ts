@@ -1,4 +1,4 @@
-// The citizen app's calls for stays, check-ins and trusted contacts (docs/contracts/stays-api.md). Writes by a
+// The citizen app's calls for stays, check-ins and trusted contacts (the OpenAPI document at /api/openapi.json, tag "stays"). Writes by a
 // logged-in citizen carry the session's CSRF token; check-ins carry an Idempotency-Key, so a retried tap is
 // counted once. The public check-in and the trusted-contact links need no session.
 import { type ApiAnswer, callApi } from '../account/api';
