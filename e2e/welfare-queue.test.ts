@@ -3,8 +3,8 @@
 // ok; the demo consular officer of the Bangkok embassy signs in, lands on the welfare checks, finds the silent
 // alert at the top with its explained score, opens it and sees the check-in as DURESS, records a contact attempt
 // (the queue shows it), resolves it (it leaves the open list, and shows under "Resolved"). An SOS reads in Thai
-// for an officer who chooses Thai, who escalates it to a case. (The demo seed's own SOS is in Cambodia, outside the Bangkok jurisdiction, and
-// the demo stay goes overdue only four minutes after start: both too slow or out of reach for this test.)
+// for an officer who chooses Thai, who escalates it to a case. (The demo seed's own SOS, Banyan Demo's, is in the
+// same queue: the test picks Aster Demo's alert by its id, which it reads from the API as the officer.)
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -37,6 +37,25 @@ async function checkInFromAnyBrowser(pin: string, signal: 'ok' | 'sos', message?
     body: JSON.stringify({ nationalId: 'S0000001A', pin, signal, ...(message !== undefined && { message }) }),
   });
   expect(response.status).toBe(201);
+}
+
+/** Aster Demo's stay in the demo seed (packages/server/src/demo/seed-demo-stays.ts). */
+const asterStayId = '019ab000-0000-7000-8000-0000000005a1';
+
+/** The id of Aster Demo's open alert from this source, as the demo officer reads it from the API. */
+async function asterAlertId(source: string): Promise<string> {
+  const url = demo.server().url;
+  const login = await fetch(`${url}/api/v1/staff/demo-login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url },
+    body: JSON.stringify({ role: 'consular_officer' }),
+  });
+  const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
+  const queue = await fetch(`${url}/api/v1/alerts?source=${source}`, { headers: { cookie } });
+  const { items } = (await queue.json()) as { items: { id: string; stay: { id: string } }[] };
+  const alert = items.find((item) => item.stay.id === asterStayId);
+  if (!alert) throw new Error(`no open ${source} alert of Aster Demo's stay`);
+  return alert.id;
 }
 
 const demoPin = '135790';
@@ -130,7 +149,7 @@ describe('the welfare-check queue in Chromium (demo)', () => {
     await checkInFromAnyBrowser(demoPin, 'sos', 'Phone taken <b>again</b>');
     const { page, problems } = await signInAsOfficer('th-TH');
     await page.waitForFunction(() => document.documentElement.lang === 'th', undefined, { timeout: 10_000 });
-    const sos = page.locator('[data-testid="alert-row"][data-source="sos"]').first();
+    const sos = page.locator(`[data-testid="alert-row"][data-alert-id="${await asterAlertId('sos')}"]`);
     await sos.waitFor(visible);
     const thai = /[\u0E00-\u0E7F]{3}/;
     expect(await page.getByTestId('nav-welfare').textContent()).toMatch(thai);

@@ -1,16 +1,11 @@
-// Bad input on every route of stays, check-ins, trusted contacts and the welfare-check queue: wrong types, missing
-// fields, huge strings, unknown fields, malformed JSON, bad ids and query values, and bodies that pass the schema but
-// break a rule (PIN pairs, schedules, dates, pauses). Each is answered with a 4xx problem that reveals nothing of the
-// server, and nothing is written. One app per database serves every case; each case compares row counts around it.
-import { randomInt, randomUUID } from 'node:crypto';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { nationalIdHashPurpose } from '../accounts/account-repository.js';
 import type { Database } from '../database/database-schema.js';
 import { seedDemo } from '../demo/seed-demo.js';
 import { type App, buildApp, defaultAppConfig } from '../http/app.js';
 import { movableClock, stayBody, testPins } from '../test-support/stay-client.js';
+import { accountsSeed } from '../test-support/stay-seed.js';
 import { testKeyRing } from '../test-support/test-app.js';
 import { type TestDatabase, type TestDatabaseHandle, testDatabases } from '../test-support/test-databases.js';
 import { createTestSession, loginAs, type TestSession } from '../test-support/test-sessions.js';
@@ -54,20 +49,7 @@ async function openShared(testDatabase: TestDatabase): Promise<Shared> {
 
 /** A citizen with a session and a national ID number the any-browser check-in finds. */
 async function citizenWithSession(db: Kysely<Database>) {
-  const nationalId = `S${String(randomInt(0, 10_000_000)).padStart(7, '0')}${String.fromCharCode(65 + randomInt(0, 26))}`;
-  const hash = testKeyRing().keyedHash(nationalIdHashPurpose, nationalId);
-  const citizenId = randomUUID();
-  await db
-    .insertInto('citizen')
-    .values({
-      id: citizenId,
-      display_name: 'Test Citizen',
-      assurance: 'high',
-      assurance_source: 'test',
-      national_id_hash: hash.digest,
-      national_id_key_id: hash.keyId,
-    })
-    .execute();
+  const { citizenId, nationalId } = await accountsSeed(db);
   const session = await createTestSession(db, { kind: 'citizen', citizenId, assurance: 'high' });
   return { session, nationalId };
 }
