@@ -11,7 +11,7 @@ import { nationalIdHashPurpose } from '../accounts/account-repository.js';
 import type { AuditActor } from '../audit/audit-log.js';
 import { recordAudit } from '../audit/audit-log.js';
 import type { Database } from '../database/database-schema.js';
-import { addEffectRows, emptyEffectRows, type StayRiskContext } from '../escalation/effect-rows.js';
+import { addEffectRows, emptyEffectRows, type StayRiskContext, stayIdentityOf } from '../escalation/effect-rows.js';
 import { columnsOf, scheduleOf, stateOf } from '../escalation/stay-state.js';
 import { writeTransitions } from '../escalation/transition-writer.js';
 import type { KeyRing } from '../keys/key-ring.js';
@@ -192,7 +192,12 @@ export const areaOf = (stay: Pick<CheckInStayRow, 'risk_area_id' | 'risk_area_ki
   stay.risk_area_id && stay.risk_area_kind ? { id: stay.risk_area_id, kind: stay.risk_area_kind } : undefined;
 
 /** What the risk score of an alert on this stay needs. */
-export const riskContextOf = (stay: CheckInStayRow): StayRiskContext => ({
+export const riskContextOf = (
+  stay: Pick<
+    CheckInStayRow,
+    'destination_country' | 'risk_area_id' | 'risk_area_kind' | 'job_offer_level' | 'prior_alerts' | 'open_concerns'
+  >,
+): StayRiskContext => ({
   destinationCountry: stay.destination_country,
   area: areaOf(stay),
   jobOfferLevel: stay.job_offer_level ?? undefined,
@@ -216,13 +221,11 @@ async function writeCheckIn(
     value === undefined ? null : deps.keys.encryptField(value, `check_in:${stay.id}`);
   const messageCiphertext = sealed(request.message);
   const rows = emptyEffectRows();
-  addEffectRows(
-    rows,
-    { stayId: stay.id, embassyId: stay.embassy_id, citizenId: stay.citizen_id, language: stay.language },
-    transition.effects,
-    riskContextOf(stay),
-    { checkInId, messageCiphertext, closedPeriod: transition.state.period - 1 },
-  );
+  addEffectRows(rows, stayIdentityOf(stay), transition.effects, riskContextOf(stay), {
+    checkInId,
+    messageCiphertext,
+    closedPeriod: transition.state.period - 1,
+  });
   const columns = columnsOf(transition.state, schedule);
   const written = await writeTransitions(deps.db, {
     stays: [{ id: stay.id, version: stay.version, ...columns, last_check_in_at: now }],

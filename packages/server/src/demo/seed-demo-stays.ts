@@ -12,8 +12,8 @@ import { addEffectRows, emptyEffectRows } from '../escalation/effect-rows.js';
 import { columnsOf } from '../escalation/stay-state.js';
 import { writeTransitions } from '../escalation/transition-writer.js';
 import type { KeyRing } from '../keys/key-ring.js';
+import { embassyFor, jobOfferLevelOf, pinsFromInput, sealDetails } from '../stays/stay-input.js';
 import type { StayDetails } from '../stays/stay-schemas.js';
-import { embassyFor, jobOfferLevelOf, pinsFromInput, sealDetails } from '../stays/stay-service.js';
 
 /** The demo check-in PIN and duress PIN of every demo stay (synthetic; demo mode only). */
 export const demoPins = { pin: '135790', duressPin: '135709' } as const;

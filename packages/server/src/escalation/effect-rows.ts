@@ -20,6 +20,19 @@ export interface StayIdentity {
   readonly language: string;
 }
 
+/** A stay row's identity as the effect rows need it. */
+export const stayIdentityOf = (stay: {
+  readonly id: string;
+  readonly embassy_id: string;
+  readonly citizen_id: string;
+  readonly language: string;
+}): StayIdentity => ({
+  stayId: stay.id,
+  embassyId: stay.embassy_id,
+  citizenId: stay.citizen_id,
+  language: stay.language,
+});
+
 export interface StepRow {
   readonly stay_id: string;
   readonly period: number;

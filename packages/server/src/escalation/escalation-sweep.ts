@@ -8,8 +8,9 @@
 import { advance, type Clock } from '@homeward/domain';
 import type { FastifyBaseLogger } from 'fastify';
 import { type Kysely, sql } from 'kysely';
+import { riskContextOf } from '../check-ins/check-in-service.js';
 import type { Database } from '../database/database-schema.js';
-import { addEffectRows, emptyEffectRows } from './effect-rows.js';
+import { addEffectRows, emptyEffectRows, stayIdentityOf } from './effect-rows.js';
 import { columnsOf, scheduleOf, stateOf } from './stay-state.js';
 import { type StayUpdate, writeTransitions } from './transition-writer.js';
 
@@ -66,20 +67,7 @@ export async function sweepOnce(db: Kysely<Database>, now: Date, batchSize = 500
       const schedule = scheduleOf(stay.schedule);
       const transition = advance(stateOf(stay), schedule, now.getTime());
       effects += transition.effects.length;
-      addEffectRows(
-        rows,
-        { stayId: stay.id, embassyId: stay.embassy_id, citizenId: stay.citizen_id, language: stay.language },
-        transition.effects,
-        {
-          destinationCountry: stay.destination_country,
-          area:
-            stay.risk_area_id && stay.risk_area_kind ? { id: stay.risk_area_id, kind: stay.risk_area_kind } : undefined,
-          jobOfferLevel: stay.job_offer_level ?? undefined,
-          priorAlerts: stay.prior_alerts,
-          openConcerns: stay.open_concerns,
-        },
-        undefined,
-      );
+      addEffectRows(rows, stayIdentityOf(stay), transition.effects, riskContextOf(stay), undefined);
       stays.push({ id: stay.id, version: stay.version, ...columnsOf(transition.state, schedule) });
     }
     await writeTransitions(trx, { stays, rows, now });

@@ -30,6 +30,7 @@ import { sessionRoutes } from '../sessions/session-routes.js';
 import { systemClock } from '../sessions/system-clock.js';
 import { staffLoginRoutes } from '../staff-login/staff-login-routes.js';
 import { stayRoutes } from '../stays/stay-routes.js';
+import { trustedContactRoutes } from '../stays/trusted-contact-routes.js';
 import { version } from '../version.js';
 import { alertRoutes } from '../welfare/alert-routes.js';
 import { closeConnectionsWhenClosing } from './closing-connections.js';
@@ -165,6 +166,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
     publicUrl: options.config.publicUrl,
     clock: options.clock ?? systemClock,
     ...(options.checkInLimits && { checkInLimits: options.checkInLimits }),
+  });
+  await app.register(trustedContactRoutes, {
+    db: options.db,
+    keys: options.keys,
+    publicUrl: options.config.publicUrl,
+    clock: options.clock ?? systemClock,
   });
   await app.register(alertRoutes, { db: options.db, keys: options.keys, clock: options.clock ?? systemClock });
 

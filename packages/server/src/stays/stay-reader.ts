@@ -5,8 +5,8 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from '../database/database-schema.js';
 import { scheduleOf, stateOf } from '../escalation/stay-state.js';
 import type { KeyRing } from '../keys/key-ring.js';
+import { scheduleReply } from './stay-input.js';
 import type { StayDetails, StayReply } from './stay-schemas.js';
-import { scheduleReply } from './stay-service.js';
 
 export interface ReadStay {
   readonly citizenId: string;

@@ -1,30 +1,28 @@
-// Stays, check-ins and trusted contacts over HTTP: the citizen's own routes, the any-browser check-in (national ID
-// number + PIN, no login) and the trusted contact's link. Thin handlers; the rules are in the services.
+// Stays and check-ins over HTTP: the citizen's own routes, the any-browser check-in (national ID number + PIN, no
+// login), a supervisor's hand-over to another embassy. Thin handlers; the rules are in the services. Trusted contacts
+// and their links: trusted-contact-routes.ts.
 // See docs/decisions/0016-stays-check-ins-and-the-welfare-queue.md.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Clock } from '@homeward/domain';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
 import { auditActorOf } from '../audit/audit-log.js';
 import { type CheckInLimits, defaultCheckInLimits } from '../check-ins/check-in-limits.js';
-import { FieldProblems, sendStayProblem } from '../check-ins/check-in-problems.js';
+import { FieldProblems } from '../check-ins/check-in-problems.js';
 import { type CheckInReceipt, recordCheckIn } from '../check-ins/check-in-service.js';
 import type { Database } from '../database/database-schema.js';
-import { Problem, problemResponses } from '../http/problem.js';
-import { requestLanguage } from '../http/request-language.js';
+import { problemResponses } from '../http/problem.js';
 import type { KeyRing } from '../keys/key-ring.js';
 import { systemClock } from '../sessions/system-clock.js';
 import { reassignStay, stayAccessFacts } from './stay-embassy.js';
+import { answering, citizenContext, manage, publicRateLimit, smallBody } from './stay-http.js';
+import { changePins, transitionStay } from './stay-pinned-changes.js';
 import {
   AnyBrowserCheckInBodySchema,
   ChangePinsBodySchema,
   CheckInBodySchema,
   CheckInReceiptSchema,
-  ContactParamsSchema,
-  CreatedTrustedContactSchema,
   CreateStayBodySchema,
-  CreateTrustedContactBodySchema,
   IdempotencyHeadersSchema,
   PauseBodySchema,
   PinBodySchema,
@@ -33,23 +31,7 @@ import {
   StaySchema,
   UpdateStayBodySchema,
 } from './stay-schemas.js';
-import {
-  type CitizenRequestContext,
-  changePins,
-  createStay,
-  listStays,
-  readStayAudited,
-  type StayDependencies,
-  transitionStay,
-  updateStay,
-} from './stay-service.js';
-import {
-  addTrustedContact,
-  confirmContactLink,
-  lookUpContactLink,
-  raiseConcern,
-  withdrawTrustedContact,
-} from './trusted-contacts.js';
+import { createStay, listStays, readStayAudited, type StayDependencies, updateStay } from './stay-service.js';
 
 export interface StayRoutesOptions {
   readonly db: Kysely<Database>;
@@ -61,22 +43,6 @@ export interface StayRoutesOptions {
 }
 
 const tags = ['stays'];
-const smallBody = 16 * 1024;
-const manage = { access: { action: 'stay.manage' as const } };
-/** Per process and address, a first net before the database-counted PIN limits. */
-const publicRateLimit = { max: 30, timeWindow: '1 minute' };
-
-function citizenContext(request: FastifyRequest): CitizenRequestContext {
-  const actor = request.requireActor();
-  if (actor.kind !== 'citizen') throw new Problem(403, 'forbidden', 'Forbidden');
-  return {
-    citizenId: actor.citizenId,
-    actor: auditActorOf(actor),
-    requestId: request.id,
-    sourceAddress: request.ip,
-    language: requestLanguage(undefined, request.headers['accept-language']),
-  };
-}
 
 const receiptReply = (receipt: CheckInReceipt) => ({
   id: receipt.id,
@@ -98,16 +64,6 @@ function validTime(value: string | undefined, field: string): Date {
   return time;
 }
 
-/** Runs a handler, sending its problems with what they carry (Retry-After, field errors). */
-async function answering<T>(reply: FastifyReply, handle: () => Promise<T>): Promise<T | FastifyReply> {
-  try {
-    return await handle();
-  } catch (error) {
-    if (error instanceof Problem) return sendStayProblem(reply, error);
-    throw error;
-  }
-}
-
 export const stayRoutes: FastifyPluginAsyncTypebox<StayRoutesOptions> = async (app, options) => {
   const clock = options.clock ?? systemClock;
   const deps: StayDependencies = {
@@ -117,7 +73,6 @@ export const stayRoutes: FastifyPluginAsyncTypebox<StayRoutesOptions> = async (a
     limits: options.checkInLimits ?? defaultCheckInLimits,
     isDemo: options.isDemo,
   };
-  const contactDeps = { db: options.db, keys: options.keys, clock, publicUrl: options.publicUrl };
 
   app.addSchema(StaySchema);
   const StayRef = Type.Ref('Stay');
@@ -347,54 +302,6 @@ export const stayRoutes: FastifyPluginAsyncTypebox<StayRoutesOptions> = async (a
       }),
   );
 
-  app.post(
-    '/api/v1/stays/:stayId/trusted-contacts',
-    {
-      config: manage,
-      bodyLimit: smallBody,
-      schema: {
-        operationId: 'addTrustedContact',
-        summary: 'Name a trusted contact',
-        description:
-          'The contact receives nothing until they agree through their link. The link is also returned, for the citizen to pass on.',
-        tags,
-        params: StayParamsSchema,
-        body: CreateTrustedContactBodySchema,
-        response: { 201: CreatedTrustedContactSchema, ...problemResponses(400, 401, 403, 404, 409) },
-      },
-    },
-    async (request, reply) =>
-      answering(reply, async () => {
-        const context = citizenContext(request);
-        const created = await addTrustedContact(contactDeps, context, request.params.stayId, request.body);
-        return reply.code(201).send(created);
-      }),
-  );
-
-  app.delete(
-    '/api/v1/stays/:stayId/trusted-contacts/:contactId',
-    {
-      config: manage,
-      schema: {
-        operationId: 'removeTrustedContact',
-        summary: 'Remove a trusted contact',
-        tags,
-        params: ContactParamsSchema,
-        response: { 204: Type.Null(), ...problemResponses(400, 401, 403, 404) },
-      },
-    },
-    async (request, reply) =>
-      answering(reply, async () => {
-        await withdrawTrustedContact(
-          contactDeps,
-          citizenContext(request),
-          request.params.stayId,
-          request.params.contactId,
-        );
-        return reply.code(204).send(null);
-      }),
-  );
-
   app.put(
     '/api/v1/stays/:stayId/embassy',
     {
@@ -427,86 +334,6 @@ export const stayRoutes: FastifyPluginAsyncTypebox<StayRoutesOptions> = async (a
           request.params.stayId,
           request.body.embassyId,
         );
-      }),
-  );
-
-  const TokenBody = Type.Object(
-    { token: Type.String({ minLength: 20, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }) },
-    { additionalProperties: false },
-  );
-  const linkRoute = { access: 'public' as const, rateLimit: publicRateLimit };
-
-  app.post(
-    '/api/v1/trusted-contact-links/lookup',
-    {
-      config: linkRoute,
-      bodyLimit: 1024,
-      schema: {
-        operationId: 'lookUpTrustedContactLink',
-        summary: 'Whose trusted contact this link makes you',
-        description: 'The token from the link goes in the body, never the URL.',
-        tags,
-        security: [],
-        body: TokenBody,
-        response: {
-          200: Type.Object({
-            status: Type.Enum(['invited', 'confirmed']),
-            citizenName: Type.String(),
-            language: Type.String(),
-          }),
-          ...problemResponses(400, 404, 429),
-        },
-      },
-    },
-    async (request, reply) => answering(reply, () => lookUpContactLink(contactDeps, request.body.token, request.id)),
-  );
-
-  app.post(
-    '/api/v1/trusted-contact-links/confirm',
-    {
-      config: linkRoute,
-      bodyLimit: 1024,
-      schema: {
-        operationId: 'confirmTrustedContactLink',
-        summary: 'Agree to be told if the person goes silent',
-        tags,
-        security: [],
-        body: TokenBody,
-        response: { 200: Type.Object({ status: Type.Literal('confirmed') }), ...problemResponses(400, 404, 429) },
-      },
-    },
-    async (request, reply) => answering(reply, () => confirmContactLink(contactDeps, request.body.token, request.id)),
-  );
-
-  app.post(
-    '/api/v1/trusted-contact-links/concern',
-    {
-      config: linkRoute,
-      bodyLimit: smallBody,
-      schema: {
-        operationId: 'raiseTrustedContactConcern',
-        summary: 'Tell the embassy you are worried',
-        description: 'Becomes a welfare-check alert in the embassy’s queue.',
-        tags,
-        security: [],
-        body: Type.Object(
-          {
-            token: TokenBody.properties.token,
-            message: Type.String({ minLength: 1, maxLength: 1000 }),
-            lastHeardAt: Type.Optional(Type.String({ format: 'date-time' })),
-          },
-          { additionalProperties: false },
-        ),
-        response: {
-          201: Type.Object({ receivedAt: Type.String({ format: 'date-time' }) }),
-          ...problemResponses(400, 404, 409, 429),
-        },
-      },
-    },
-    async (request, reply) =>
-      answering(reply, async () => {
-        const received = await raiseConcern(contactDeps, request.body.token, request.body, request.id);
-        return reply.code(201).send(received);
       }),
   );
 };
