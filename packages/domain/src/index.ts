@@ -94,6 +94,7 @@ export {
   phoneCodeRateWindows,
   type RateWindow,
 } from './identity/phone-code-rate-limit.js';
+export { classifyReply, helpWords, normaliseReply, type ReplyKind, sosWords } from './messaging/reply-words.js';
 export {
   hasJurisdiction,
   isOrganisationKind,

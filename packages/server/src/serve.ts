@@ -11,6 +11,7 @@ import { startEscalationWorker } from './escalation/escalation-sweep.js';
 import { startHousekeeping } from './housekeeping/housekeeping.js';
 import { type App, buildApp } from './http/app.js';
 import { loadKeyRing } from './keys/key-files.js';
+import { startDelivery } from './notifications/delivery-worker.js';
 import { systemClock } from './sessions/system-clock.js';
 
 export interface RunningServer {
@@ -64,12 +65,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   });
   // Every process sweeps; SKIP LOCKED shares the due stays between them (decision 0016).
   const stopEscalation = startEscalationWorker(database.db, { clock: systemClock, log: running.log });
+  // And every process delivers, when any channel is configured (decision 0017).
+  const stopDelivery = startDelivery(database.db, keys, config, running.log);
   const port = (running.server.address() as AddressInfo).port;
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
       await running.close();
       await stopEscalation();
+      await stopDelivery();
       await stopAuditSealer();
       await stopHousekeeping();
       await database.close();

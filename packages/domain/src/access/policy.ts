@@ -29,6 +29,8 @@ export const actions = [
   'case.aggregate',
   'stay.aggregate',
   'registry.moderate',
+  'delivery.read',
+  'delivery.retry',
 ] as const;
 
 export type Action = (typeof actions)[number];
@@ -90,6 +92,9 @@ export const permissions: Readonly<Record<Action, readonly Role[]>> = {
   'case.aggregate': ['analyst', 'consular_supervisor'],
   'stay.aggregate': ['analyst', 'consular_supervisor'],
   'registry.moderate': ['analyst', ...consular],
+  // Messages that could not be delivered (who, never what): the embassy's staff see and retry their own.
+  'delivery.read': [...consular],
+  'delivery.retry': [...consular],
 };
 
 /**

@@ -113,6 +113,18 @@ export const routeMatrix: Readonly<Record<string, readonly Principal[]>> = {
   'POST /api/v1/alerts/:alertId/contact-attempts': consularStaff,
   'POST /api/v1/alerts/:alertId/resolution': consularStaff,
   'POST /api/v1/alerts/:alertId/escalation': consularStaff,
+
+  // messaging: reminder channels, providers' webhooks (signed, not logged in), undelivered messages
+  'GET /api/v1/stays/:stayId/channels': onlyCitizen,
+  'POST /api/v1/stays/:stayId/channels': onlyCitizen,
+  'DELETE /api/v1/stays/:stayId/channels/:channelId': onlyCitizen,
+  'GET /api/v1/push/public-key': everyone,
+  'POST /api/v1/webhooks/twilio/sms': everyone,
+  'POST /api/v1/webhooks/twilio/status': everyone,
+  'GET /api/v1/webhooks/whatsapp': everyone,
+  'POST /api/v1/webhooks/whatsapp': everyone,
+  'GET /api/v1/deliveries': consularStaff,
+  'POST /api/v1/deliveries/:messageId/retry': consularStaff,
 };
 
 /** The app as the matrix sees it: demo mode and the demo identity provider on, so every route exists. */

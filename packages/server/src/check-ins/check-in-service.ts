@@ -138,6 +138,42 @@ export async function recordCheckIn(deps: CheckInDependencies, request: CheckInR
   throw new Error('check-in lost the race for its stay too many times');
 }
 
+/**
+ * HELP or SOS texted from a phone number the citizen registered for the stay: the number stands in for the PIN, as
+ * the session does in the app (a PIN is not asked of someone in trouble). Idempotent by `idempotencyKey` (the
+ * provider's message id), so a webhook delivered twice records one signal.
+ */
+export async function recordPhoneSignal(
+  deps: CheckInDependencies,
+  request: Omit<CheckInRequest, 'who' | 'pin' | 'signal'> & {
+    readonly stayId: string;
+    readonly citizenId: string;
+    readonly signal: 'need_help' | 'sos';
+  },
+): Promise<CheckInReceipt> {
+  const sourceHash = deps.keys.keyedHash('check-in-source', request.sourceAddress).digest;
+  for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
+    const read = await readForCheckIn(
+      deps.db,
+      { kind: 'stay', stayId: request.stayId, citizenId: request.citizenId },
+      sourceHash,
+      request.idempotencyKey,
+      new Date(deps.clock.now().getTime() - priorAlertDays * 86_400_000),
+    );
+    if (!read.stay) throw stayEnded();
+    if (read.existing) return answerOf(read.existing);
+    const written = await writeCheckIn(
+      deps,
+      { ...request, who: { kind: 'stay', stayId: request.stayId, citizenId: request.citizenId }, pin: '' },
+      read.stay,
+      request.signal,
+      deps.clock.now(),
+    );
+    if (written) return written;
+  }
+  throw new Error('signal lost the race for its stay too many times');
+}
+
 const neverMatches = { keyId: '', digest: Buffer.alloc(32) };
 
 function storedPinsOf(stay: CheckInStayRow | undefined) {

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { type Static, type TSchema, Type } from 'typebox';
 import { Value } from 'typebox/value';
+import { type MessagingConfig, messagingConfigOf, messagingVariables } from './messaging-config.js';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -89,6 +90,7 @@ export const variables = {
     allowed: 'a sender address such as Homeward <no-reply@embassy.example.gov>',
   },
   LOG_LEVEL: { schema: Type.Union(logLevels.map((level) => Type.Literal(level))), allowed: logLevels.join(', ') },
+  ...messagingVariables,
 } as const satisfies Record<string, Variable>;
 
 export type VariableName = keyof typeof variables;
@@ -123,6 +125,8 @@ export interface Config {
   readonly demoIdentityProvider: boolean;
   /** Outgoing email (staff invitations); absent when no SMTP server is configured. */
   readonly mail: { readonly smtpUrl: string; readonly from: string } | undefined;
+  /** SMS, WhatsApp and Web Push providers (each absent unless configured) and delivery's retry settings. */
+  readonly messaging: MessagingConfig;
 }
 
 export interface OidcConfig {
@@ -194,6 +198,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv, options: LoadConfigOp
   if ((values.HOMEWARD_SMTP_URL === undefined) !== (values.HOMEWARD_MAIL_FROM === undefined)) {
     problems.push('HOMEWARD_SMTP_URL and HOMEWARD_MAIL_FROM must be set together');
   }
+  const messaging = messagingConfigOf(values, problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   const port = (values.PORT as number | undefined) ?? 3000;
@@ -228,6 +233,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv, options: LoadConfigOp
       values.HOMEWARD_SMTP_URL === undefined
         ? undefined
         : { smtpUrl: values.HOMEWARD_SMTP_URL as string, from: values.HOMEWARD_MAIL_FROM as string },
+    messaging,
   };
 }
 

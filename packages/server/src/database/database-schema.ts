@@ -4,6 +4,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { AccountTables } from '../accounts/account-tables.js';
 import type { AuditTables } from '../audit/audit-tables.js';
 import type { CitizenLoginTables } from '../citizen-login/citizen-login-tables.js';
+import type { NotificationTables } from '../notifications/notification-tables.js';
 import type { RegistryTables } from '../registry/registry-tables.js';
 import type { StaffLoginTables } from '../staff-login/staff-login-tables.js';
 import type { StayTables } from '../stays/stay-tables.js';
@@ -31,6 +32,7 @@ export interface Database
     CitizenLoginTables,
     StaffLoginTables,
     RegistryTables,
-    StayTables {
+    StayTables,
+    NotificationTables {
   organisation: OrganisationTable;
 }

@@ -1,4 +1,4 @@
-// `homeward worker`: the escalation sweep alone, without the HTTP server, for deployments that run more sweepers
+// `homeward worker`: the escalation sweep and the delivery of the outbox, without the HTTP server, for deployments that run more sweepers
 // than web processes (and for the crash test, which kills them with kill -9). It reads the same settings as
 // `serve`, migrates like `serve` (safe from many processes at once), and sweeps until SIGTERM or SIGINT, then
 // stops after the batch in hand has committed. `serve` sweeps too; SKIP LOCKED shares the due stays between all
@@ -12,7 +12,10 @@ import { pino } from 'pino';
 import { type Config, ConfigError } from '../config/config.js';
 import { openDatabase } from '../database/database.js';
 import { migrateToLatest } from '../database/migrate.js';
+import { loadKeyRing } from '../keys/key-files.js';
 import { loggerOptions } from '../logging/logger.js';
+import { availableChannels } from '../notifications/channel-registry.js';
+import { startDelivery } from '../notifications/delivery-worker.js';
 import { systemClock } from '../sessions/system-clock.js';
 import { startEscalationWorker } from './escalation-sweep.js';
 
@@ -41,7 +44,10 @@ export function workerCommand(readConfig: () => Config): Command {
         await database.close();
         throw error;
       }
+      // Delivery opens addresses, so it needs the keys; without any channel configured it does not run.
+      const keys = availableChannels(config).length > 0 ? await loadKeyRing(config, {}) : undefined;
       const stopSweeping = startEscalationWorker(database.db, { clock: systemClock, log });
+      const stopDelivering = keys ? startDelivery(database.db, keys, config, log) : async () => {};
       process.stdout.write(`${workerReadyLine} (process ${process.pid}); SIGTERM stops it.\n`);
       const onSignal = (signal: NodeJS.Signals) => {
         log.info({ signal }, 'worker shutting down');
@@ -50,7 +56,7 @@ export function workerCommand(readConfig: () => Config): Command {
           process.exit(1);
         }, config.shutdownGraceSeconds * 1000);
         deadline.unref();
-        stopSweeping()
+        Promise.all([stopSweeping(), stopDelivering()])
           .then(() => database.close())
           .then(
             () => {

@@ -10,9 +10,11 @@ import type { Kysely } from 'kysely';
 import type { DestinationStream } from 'pino';
 import { publicPlugin, registerAccessPolicy } from '../access/access-plugin.js';
 import type { CheckInLimits } from '../check-ins/check-in-limits.js';
+import { defaultCheckInLimits } from '../check-ins/check-in-limits.js';
 import { oidcLoginRoutes } from '../citizen-login/oidc-login-routes.js';
 import { phoneLoginRoutes } from '../citizen-login/phone-login-routes.js';
 import type { Config } from '../config/config.js';
+import { noMessaging } from '../config/messaging-config.js';
 import { isDatabaseReachable } from '../database/database.js';
 import type { Database } from '../database/database-schema.js';
 import { demoIdentityProvider } from '../demo-idp/demo-idp-plugin.js';
@@ -21,6 +23,10 @@ import { instanceRoutes } from '../instance/instance-routes.js';
 import { jwksRoutes } from '../keys/jwks-routes.js';
 import type { KeyRing } from '../keys/key-ring.js';
 import { loggerOptions } from '../logging/logger.js';
+import { availableChannels } from '../notifications/channel-registry.js';
+import { deliveryRoutes } from '../notifications/delivery-routes.js';
+import { messageChannelRoutes } from '../notifications/message-channel-routes.js';
+import { webhookRoutes } from '../notifications/webhook-routes.js';
 import { organisationRoutes } from '../organisations/organisation-routes.js';
 import { jobOfferCheckRoutes } from '../prevention/job-offer-check-routes.js';
 import { registryRoutes } from '../registry/registry-routes.js';
@@ -40,7 +46,10 @@ import { registerSecurityHeaders } from './security-headers.js';
 import { defaultAppsDir, registerStaticApps } from './static-apps.js';
 
 /** The settings the HTTP layer reads; tests pass a few and take defaults for the rest. */
-export type AppConfig = Pick<Config, 'publicUrl' | 'trustProxy' | 'session' | 'oidc' | 'demoIdentityProvider' | 'mail'>;
+export type AppConfig = Pick<
+  Config,
+  'publicUrl' | 'trustProxy' | 'session' | 'oidc' | 'demoIdentityProvider' | 'mail' | 'messaging'
+>;
 
 export const defaultAppConfig: AppConfig = {
   publicUrl: 'http://localhost:3000',
@@ -49,6 +58,7 @@ export const defaultAppConfig: AppConfig = {
   oidc: undefined,
   demoIdentityProvider: false,
   mail: undefined,
+  messaging: noMessaging,
 };
 
 export interface AppOptions {
@@ -174,6 +184,29 @@ export async function buildApp(options: AppOptions): Promise<App> {
     clock: options.clock ?? systemClock,
   });
   await app.register(alertRoutes, { db: options.db, keys: options.keys, clock: options.clock ?? systemClock });
+
+  // Messaging: the citizen's reminder channels, the providers' signed webhooks, undelivered messages for staff.
+  const messaging = options.config.messaging;
+  await app.register(messageChannelRoutes, {
+    deps: {
+      db: options.db,
+      keys: options.keys,
+      clock: options.clock ?? systemClock,
+      available: availableChannels(options.config),
+    },
+    pushPublicKey: messaging.push?.publicKey,
+  });
+  await app.register(webhookRoutes, {
+    deps: {
+      db: options.db,
+      keys: options.keys,
+      clock: options.clock ?? systemClock,
+      limits: options.checkInLimits ?? defaultCheckInLimits,
+    },
+    messaging,
+    publicUrl: options.config.publicUrl,
+  });
+  await app.register(deliveryRoutes, { db: options.db, clock: options.clock ?? systemClock });
 
   await app.register(demoIdentityProvider, { config: options.config, keys: options.keys });
   await app.register(oidcLoginRoutes, { db: options.db, keys: options.keys, config: options.config });

@@ -50,6 +50,11 @@ export async function registerOpenApi(app: FastifyInstance, options: OpenApiOpti
           description:
             'The embassy’s queue of alerts with explained risk: contact attempts, resolution, escalation to a case.',
         },
+        {
+          name: 'messaging',
+          description:
+            'Where a citizen is reminded (push, WhatsApp, SMS, email), the delivery of messages, and the providers’ signed webhooks: replies that count as check-ins, delivery receipts.',
+        },
       ],
     },
     // Shared schemas keep their own names ("Problem") in components instead of def-0, def-1…

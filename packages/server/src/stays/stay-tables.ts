@@ -153,9 +153,23 @@ export interface OutboxMessageTable {
   template: string;
   language: string;
   payload: Json<Record<string, unknown>>;
-  status: 'pending' | 'sent' | 'delivered' | 'failed' | 'dead';
+  status: 'pending' | 'sending' | 'sent' | 'delivered' | 'failed' | 'dead';
   created_at: Timestamp;
   available_at: Timestamp;
+  // Delivery (notifications/delivery-worker.ts): every column below has a default when an intent is written.
+  attempts: Generated<number>;
+  /** `attempts` when staff last sent it again: the budget of tries counts from here. */
+  retried_attempts: Generated<number>;
+  lease_token: string | null;
+  lease_until: Timestamp | null;
+  channel: string | null;
+  provider: string | null;
+  provider_message_id: string | null;
+  skipped_channels: Generated<string[]>;
+  last_error: string | null;
+  sent_at: Timestamp | null;
+  delivered_at: Timestamp | null;
+  updated_at: Timestamp | null;
 }
 
 export interface CheckInFailureTable {

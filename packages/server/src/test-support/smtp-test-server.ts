@@ -11,6 +11,11 @@ export interface ReceivedMail {
   readonly from: string;
   readonly subject: string;
   readonly text: string;
+  /**
+   * Every header, by lower-case name (the first of a repeated one), unfolded; only when the server was started
+   * with `keepHeaders`, so tests comparing whole messages see the four fields above and nothing else.
+   */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export interface SmtpTestServer {
@@ -26,6 +31,13 @@ export interface SmtpTestServerOptions {
   /** The credentials it requires; a client without them is refused. */
   readonly username?: string;
   readonly password?: string;
+  /** Keep each message's headers in {@link ReceivedMail.headers} (e.g. to read its Message-ID). */
+  readonly keepHeaders?: boolean;
+  /**
+   * Answer RCPT TO for these addresses (lower-case) with this SMTP reply code, e.g. 550 (no such mailbox) or 451
+   * (try again later), so a test can see how a client takes a refusal.
+   */
+  readonly refuseRecipients?: Readonly<Record<string, number>>;
 }
 
 export async function startSmtpTestServer(options: SmtpTestServerOptions = {}): Promise<SmtpTestServer> {
@@ -44,6 +56,11 @@ export async function startSmtpTestServer(options: SmtpTestServerOptions = {}): 
       if (auth.username === username && auth.password === password) callback(null, { user: username });
       else callback(new Error('Invalid username or password'));
     },
+    onRcptTo(address, _session, callback) {
+      const responseCode = options.refuseRecipients?.[address.address.toLowerCase()];
+      if (responseCode === undefined) callback();
+      else callback(Object.assign(new Error(`refused by the test server (${responseCode})`), { responseCode }));
+    },
     onData(stream, session, callback) {
       simpleParser(stream).then(
         (parsed) => {
@@ -52,6 +69,7 @@ export async function startSmtpTestServer(options: SmtpTestServerOptions = {}): 
             from: firstAddress(parsed.from),
             subject: parsed.subject ?? '',
             text: parsed.text ?? '',
+            ...(options.keepHeaders ? { headers: headersOf(parsed.headerLines) } : {}),
           });
           for (const wake of waiting) wake();
           callback();
@@ -102,4 +120,14 @@ export async function startSmtpTestServer(options: SmtpTestServerOptions = {}): 
 function firstAddress(address: AddressObject | AddressObject[] | undefined): string {
   const first = Array.isArray(address) ? address[0] : address;
   return first?.value[0]?.address ?? '';
+}
+
+function headersOf(lines: readonly { readonly key: string; readonly line: string }[]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const { key, line } of lines) {
+    if (key in headers) continue;
+    const value = line.slice(line.indexOf(':') + 1);
+    headers[key] = value.replace(/\r?\n[ \t]+/g, ' ').trim();
+  }
+  return headers;
 }

@@ -8,6 +8,7 @@ import * as citizenLogin from './2026-11-23-0820-citizen-login.js';
 import * as staffLogin from './2026-11-23-0830-staff-login.js';
 import * as recruiterRegistry from './2026-11-23-0900-recruiter-registry.js';
 import * as staysAndCheckIns from './2026-12-06-0900-stays-and-check-ins.js';
+import * as notifications from './2026-12-06-1500-notifications.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '2026-11-23-0700-organisation': organisation,
@@ -17,4 +18,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026-11-23-0830-staff-login': staffLogin,
   '2026-11-23-0900-recruiter-registry': recruiterRegistry,
   '2026-12-06-0900-stays-and-check-ins': staysAndCheckIns,
+  '2026-12-06-1500-notifications': notifications,
 };
