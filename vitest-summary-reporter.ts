@@ -2,7 +2,10 @@
 // database, then "Tests: N passed, N failed, N skipped".
 import type { Reporter, TestModule } from 'vitest/node';
 
-/** A test that runs once per database ends its name with that database, e.g. "… (postgresql)". */
+/**
+ * A test that runs once per database names it at the end of its own name, e.g. "… (postgresql)", or of its
+ * describe block's, e.g. "check-ins (postgresql) > …": the full name is searched.
+ */
 const databases = ['pglite', 'postgresql'] as const;
 
 export default class SummaryReporter implements Reporter {
@@ -16,7 +19,7 @@ export default class SummaryReporter implements Reporter {
         else if (state === 'failed') counts.failed += 1;
         else counts.skipped += 1;
         for (const database of databases) {
-          if (state === 'passed' && testCase.name.endsWith(`(${database})`)) passedOn[database] += 1;
+          if (state === 'passed' && testCase.fullName.includes(`(${database})`)) passedOn[database] += 1;
         }
       }
     }

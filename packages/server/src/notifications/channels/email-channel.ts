@@ -34,9 +34,11 @@ export function createEmailChannel(options: EmailChannelOptions): ChannelAdapter
     async send(message, signal) {
       const messageId = `<${messageIdLocalPart(message.id)}@${domain}>`;
       try {
+        // Several addresses (an embassy's duty staff) go as Bcc, so no one learns the others' addresses.
+        const addresses = message.to.split(',').map((address) => address.trim());
         await transport.sendMail({
           from: options.from,
-          to: message.to,
+          ...(addresses.length > 1 ? { bcc: addresses } : { to: message.to }),
           subject: message.subject,
           text: message.text,
           messageId,
