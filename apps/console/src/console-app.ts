@@ -7,6 +7,7 @@
 import { startAuthentication, startRegistration } from '@simplewebauthn/browser';
 import { h, t } from '../../citizen/src/shell/dom';
 import { errorMessage, problemMessages, roleLabel } from './console-ui';
+import { deliveriesScreen } from './deliveries-screen';
 import { type ConsoleScreen, chooseScreen, screensFor } from './moderation-model';
 import { moderationScreen } from './moderation-screen';
 import { type LoginReply, rememberCsrfToken, type SessionInfo, type StaffProfile, staffApi } from './staff-api';
@@ -224,6 +225,7 @@ export function startConsole(options: ConsoleOptions): void {
       screen.append(navigation(screensFor(staff.role), chosen));
       const screens = {
         welfare: () => welfareScreen({ localise: options.localise, ownStaffId: staff.id }),
+        deliveries: () => deliveriesScreen({ localise: options.localise }),
         staff: () => staffScreen({ localise: options.localise, ownStaffId: staff.id }),
         registry: () => moderationScreen({ localise: options.localise }),
       } satisfies Record<ConsoleScreen, () => HTMLElement>;
@@ -232,10 +234,11 @@ export function startConsole(options: ConsoleOptions): void {
     return screen;
   };
 
-  /** The screens this role has, as links (`#/welfare`, `#/staff`, `#/registry`); the one shown is marked current. */
+  /** The screens this role has, as links (`#/welfare`, `#/deliveries`, `#/staff`, `#/registry`); the one shown is marked current. */
   const navigation = (screens: readonly ConsoleScreen[], current: ConsoleScreen): HTMLElement => {
     const names = {
       welfare: ['nav.welfare', 'Welfare checks'],
+      deliveries: ['nav.deliveries', 'Undelivered messages'],
       staff: ['nav.staff', 'Staff'],
       registry: ['nav.registry', 'Registry moderation'],
     } as const;

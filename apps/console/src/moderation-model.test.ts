@@ -5,8 +5,8 @@ import { screenshotPath, withQuery } from './registry-api';
 
 describe('the console navigation', () => {
   test('consular staff start at the welfare checks, then registry moderation; analysts moderate; an admin gets the staff screen', () => {
-    expect(screensFor('consular_officer')).toEqual(['welfare', 'registry']);
-    expect(screensFor('consular_supervisor')).toEqual(['welfare', 'registry']);
+    expect(screensFor('consular_officer')).toEqual(['welfare', 'deliveries', 'registry']);
+    expect(screensFor('consular_supervisor')).toEqual(['welfare', 'deliveries', 'registry']);
     expect(screensFor('analyst')).toEqual(['registry']);
     expect(screensFor('admin')).toEqual(['staff']);
   });
@@ -26,6 +26,8 @@ describe('the console navigation', () => {
     expect(chooseScreen('consular_officer', '#/staff')).toBe('welfare');
     expect(chooseScreen('consular_officer', '')).toBe('welfare');
     expect(chooseScreen('consular_officer', '#/registry')).toBe('registry');
+    expect(chooseScreen('consular_officer', '#/deliveries')).toBe('deliveries');
+    expect(chooseScreen('admin', '#/deliveries')).toBe('staff');
   });
 });
 

@@ -10,12 +10,15 @@ import { welfareRoles } from './welfare-model';
  */
 export const moderatorRoles: readonly StaffRole[] = ['analyst', 'consular_officer', 'consular_supervisor'];
 
-export type ConsoleScreen = 'welfare' | 'staff' | 'registry';
+export type ConsoleScreen = 'welfare' | 'deliveries' | 'staff' | 'registry';
 
-/** The screens a role's navigation offers, the first shown by default: consular staff start at the welfare checks. */
+/**
+ * The screens a role's navigation offers, the first shown by default: consular staff start at the welfare checks.
+ * Undelivered messages go to the same consular roles (`delivery.read` in the policy).
+ */
 export function screensFor(role: StaffRole): ConsoleScreen[] {
   const screens: ConsoleScreen[] = [];
-  if (welfareRoles.includes(role)) screens.push('welfare');
+  if (welfareRoles.includes(role)) screens.push('welfare', 'deliveries');
   if (role === 'admin') screens.push('staff');
   if (moderatorRoles.includes(role)) screens.push('registry');
   return screens;
@@ -24,7 +27,7 @@ export function screensFor(role: StaffRole): ConsoleScreen[] {
 /** The screen a `#/<name>` address asks for, if the role has it; else the role's first. */
 export function chooseScreen(role: StaffRole, hash: string): ConsoleScreen | undefined {
   const screens = screensFor(role);
-  const asked = /^#\/(welfare|staff|registry)$/.exec(hash)?.[1];
+  const asked = /^#\/(welfare|deliveries|staff|registry)$/.exec(hash)?.[1];
   return screens.find((screen) => screen === asked) ?? screens[0];
 }
 

@@ -4,6 +4,7 @@ import './stays.css';
 import { fetchIsDemo } from '../shell/demo-banner';
 import { createBusyGuard, createMessageArea, h, t } from '../shell/dom';
 import { createCheckInScreen } from './check-in-screen';
+import { createReminderChannels } from './reminder-channels';
 import { createStayForm } from './stay-form';
 import { createQuickExit, requestMessages, showRequestProblem } from './stay-ui';
 import { createStaysApi, findCurrentStay, type Stay } from './stays-api';
@@ -28,11 +29,15 @@ export function createMyStay({ fetcher }: MyStayOptions): MyStay {
     if (stay === undefined) {
       screen.element.hidden = true;
       screen.reset();
+      reminders.element.hidden = true;
+      reminders.reset();
       form.element.hidden = false;
       return;
     }
     form.element.hidden = true;
     screen.show(stay);
+    reminders.element.hidden = false;
+    void reminders.show(stay);
   };
   const form = createStayForm({ api, onRegistered: (stay) => showStay(stay) });
   const screen = createCheckInScreen({
@@ -42,6 +47,9 @@ export function createMyStay({ fetcher }: MyStayOptions): MyStay {
     },
   });
   form.element.hidden = true;
+  // Where reminders go: shown below the check-in screen, for the same stay.
+  const reminders = createReminderChannels({ fetcher, csrfToken: () => csrfToken });
+  reminders.element.hidden = true;
 
   const reloadButton = t('button', 'stay.reload', 'Try again', { type: 'button', 'data-testid': 'stay-reload' });
   const alert = createMessageArea(
@@ -58,6 +66,7 @@ export function createMyStay({ fetcher }: MyStayOptions): MyStay {
     loadFailed,
     form.element,
     screen.element,
+    reminders.element,
     quickExit,
   );
 
@@ -67,6 +76,7 @@ export function createMyStay({ fetcher }: MyStayOptions): MyStay {
     if (!answer.ok) {
       form.element.hidden = true;
       screen.element.hidden = true;
+      reminders.element.hidden = true;
       showRequestProblem(alert, answer.problem);
       if (answer.problem.status !== 0) alert.show('stay.error.loadFailed');
       loadFailed.hidden = false;
@@ -94,6 +104,8 @@ export function createMyStay({ fetcher }: MyStayOptions): MyStay {
       element.hidden = true;
       document.body.classList.remove('has-quick-exit');
       screen.reset();
+      reminders.reset();
+      reminders.element.hidden = true;
       form.reset();
       form.element.hidden = true;
       loadFailed.hidden = true;
