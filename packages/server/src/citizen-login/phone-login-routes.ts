@@ -10,6 +10,7 @@ import type { Database } from '../database/database-schema.js';
 import type { AppConfig } from '../http/app.js';
 import { Problem, problemResponses } from '../http/problem.js';
 import type { KeyRing } from '../keys/key-ring.js';
+import { smsChannelFor } from '../notifications/channel-registry.js';
 import { setSessionCookie } from '../sessions/session-cookie.js';
 import { systemClock } from '../sessions/system-clock.js';
 import { sendPhoneLoginProblem, tooManyRequestsFromAddress } from './phone-login-problems.js';
@@ -19,7 +20,7 @@ import {
   StartPhoneLoginBodySchema,
   VerifyPhoneLoginBodySchema,
 } from './phone-login-schemas.js';
-import { DemoOneTimeCodeSender, type OneTimeCodeSender } from './phone-login-sender.js';
+import { DemoOneTimeCodeSender, type OneTimeCodeSender, SmsOneTimeCodeSender } from './phone-login-sender.js';
 import { type PhoneLoginDependencies, startPhoneLogin, verifyPhoneLogin } from './phone-login-service.js';
 
 export interface PhoneLoginOptions {
@@ -27,7 +28,7 @@ export interface PhoneLoginOptions {
   readonly keys: KeyRing;
   readonly config: AppConfig;
   readonly isDemo: boolean;
-  /** How codes reach phones; by default the demo sender in demo mode and none otherwise. */
+  /** How codes reach phones; by default the SMS provider, else the demo sender in demo mode, else none. */
   readonly sender?: OneTimeCodeSender | undefined;
   readonly clock?: Clock;
 }
@@ -47,13 +48,20 @@ const rateLimitFor = (limit: { max: number; timeWindow: number }) => ({
     tooManyRequestsFromAddress(Math.max(1, Math.ceil(context.ttl / 1000))),
 });
 
+/** The SMS provider when there is one; else, in demo mode only, the demo sender; else none (503). */
+function defaultSender(options: PhoneLoginOptions): OneTimeCodeSender | undefined {
+  const sms = smsChannelFor(options.config);
+  if (sms) return new SmsOneTimeCodeSender(sms);
+  return options.isDemo ? new DemoOneTimeCodeSender() : undefined;
+}
+
 export const phoneLoginRoutes: FastifyPluginAsyncTypebox<PhoneLoginOptions> = async (app, options) => {
   const deps: PhoneLoginDependencies = {
     db: options.db,
     keys: options.keys,
     config: options.config,
     clock: options.clock ?? systemClock,
-    sender: options.sender ?? (options.isDemo ? new DemoOneTimeCodeSender() : undefined),
+    sender: options.sender ?? defaultSender(options),
   };
 
   app.post(

@@ -1,6 +1,9 @@
-// How a login code reaches a phone. SMS providers arrive with the notifications module (issue #7); until
-// then only demo mode can send, by handing the code back to the demo screen. Outside demo mode with no
-// sender the phone login answers 503 (docs/decisions/0011-phone-one-time-code-login.md).
+// How a login code reaches a phone: by the deployment's SMS provider when one is configured (sent at once, not
+// through the outbox: a code is a secret that lives ten minutes, and the citizen is waiting for it), or, in demo mode
+// without one, handed back to the demo screen. With neither the phone login answers 503
+// (docs/decisions/0011-phone-one-time-code-login.md, 0017).
+import type { ChannelAdapter } from '../notifications/channels/channel.js';
+import { renderMessage } from '../notifications/message-templates.js';
 
 export interface OneTimeCodeMessage {
   readonly challengeId: string;
@@ -42,5 +45,38 @@ export class DemoOneTimeCodeSender implements OneTimeCodeSender {
   /** The last code sent for a challenge, if remembered. */
   lastCodeFor(challengeId: string): string | undefined {
     return this.#codes.get(challengeId);
+  }
+}
+
+/** A provider call that did not hand the code over; the cause is a provider code, never the number or the code. */
+export class OneTimeCodeNotSent extends Error {
+  constructor(readonly code: string) {
+    super(`the SMS provider did not take the login code (${code})`);
+  }
+}
+
+/** Sends the code by SMS through the configured provider, in the citizen's language. */
+export class SmsOneTimeCodeSender implements OneTimeCodeSender {
+  constructor(
+    private readonly sms: ChannelAdapter,
+    private readonly timeoutMs = 10_000,
+  ) {}
+
+  async send(message: OneTimeCodeMessage): Promise<OneTimeCodeDelivery> {
+    const rendered = renderMessage('one_time_code', message.language ?? 'en', { code: message.code });
+    const outcome = await this.sms.send(
+      {
+        id: message.challengeId,
+        to: message.phoneNumber,
+        template: 'one_time_code',
+        language: rendered.language,
+        subject: rendered.subject,
+        text: rendered.text,
+        purpose: 'notice',
+      },
+      AbortSignal.timeout(this.timeoutMs),
+    );
+    if (outcome.kind !== 'sent') throw new OneTimeCodeNotSent(outcome.code);
+    return {};
   }
 }

@@ -23,6 +23,15 @@ export function availableChannels(config: Pick<Config, 'mail' | 'messaging'>): C
   );
 }
 
+/** The SMS provider's adapter, when one is configured (the phone login sends its codes through it too). */
+export function smsChannelFor(config: Pick<Config, 'messaging' | 'publicUrl'>): ChannelAdapter | undefined {
+  const { sms } = config.messaging;
+  if (sms?.provider === 'twilio') {
+    return createTwilioSmsChannel({ ...sms, statusCallbackUrl: `${config.publicUrl}${twilioStatusPath}` });
+  }
+  return sms?.provider === 'infobip' ? createInfobipSmsChannel(sms) : undefined;
+}
+
 export function channelsFor(config: Pick<Config, 'mail' | 'messaging' | 'publicUrl'>): ChannelRegistry {
   const channels = new Map<ChannelKind, ChannelAdapter>();
   const closers: (() => void)[] = [];

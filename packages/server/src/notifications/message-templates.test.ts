@@ -27,6 +27,7 @@ const paramsFor: Readonly<Record<TemplateName, Readonly<Record<string, string>>>
   reply_hint: {},
   reply_not_recognised: {},
   reply_try_later: {},
+  one_time_code: { code: '482913' },
 };
 
 // Words that would give away what Homeward is to someone reading a citizen's or a contact's screen.

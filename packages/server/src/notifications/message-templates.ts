@@ -29,6 +29,7 @@ export const templateNames = [
   'reply_hint',
   'reply_not_recognised',
   'reply_try_later',
+  'one_time_code',
 ] as const;
 
 export type TemplateName = (typeof templateNames)[number];
@@ -53,7 +54,8 @@ export interface RenderedMessage {
 /**
  * The values a template's messages use, by name; a missing one is a programming error, so rendering throws. They are
  * `stage` (`before_due` | `grace`) for `check_in_reminder`, `link` for `contact_invitation`, `consoleUrl` for the
- * staff templates (`supervisor_escalation`, `urgent_alert`, `help_alert`), and none for the rest. Extra ones are ignored.
+ * staff templates (`supervisor_escalation`, `urgent_alert`, `help_alert`), `code` for `one_time_code` (a phone login's
+ * code, sent at once and never through the outbox), and none for the rest. Extra ones are ignored.
  */
 export type TemplateParams = Readonly<Record<string, string | number>>;
 

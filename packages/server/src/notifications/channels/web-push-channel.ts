@@ -77,7 +77,7 @@ export function createWebPushChannel(options: WebPushChannelOptions): ChannelAda
         response = await fetch(details.endpoint, {
           method: details.method,
           headers: requestHeaders(details.headers),
-          body: details.body ?? null,
+          body: details.body ? new Uint8Array(details.body) : null,
           signal,
           redirect: 'manual',
         });
