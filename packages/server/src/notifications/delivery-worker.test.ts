@@ -10,7 +10,7 @@ import { testPins } from '../test-support/stay-client.js';
 import { testDatabases } from '../test-support/test-databases.js';
 import { createTestStaff } from '../test-support/test-sessions.js';
 import { beginAttempt, claimMessages } from './delivery-store.js';
-import { deliverOnce, leaseMs, perRecipientPerHour } from './delivery-worker.js';
+import { defaultBatchSize, deliverOnce, leaseMs, perRecipientPerHour } from './delivery-worker.js';
 import th from './locales/th.json' with { type: 'json' };
 import { contentOf } from './message-content.js';
 
@@ -275,7 +275,7 @@ for (const database of testDatabases()) {
       const [claimed] = await claimMessages(setup.db, {
         now: setup.clock.now(),
         limit: 1,
-        leaseMs: leaseMs(setup.deps.settings),
+        leaseMs: leaseMs(setup.deps.settings, defaultBatchSize),
         leaseToken: held.leaseToken,
       });
       if (!claimed) throw new Error('nothing claimed');

@@ -48,8 +48,18 @@ export interface DeliveryDependencies {
   readonly random?: () => number;
 }
 
-/** How long a claim holds a message: well beyond one provider call, so a live worker never loses it. */
-export const leaseMs = (settings: DeliverySettings) => Math.max(60_000, settings.timeoutSeconds * 4_000);
+/** Messages sent at once by one worker. */
+const lanes = 8;
+/** Messages one claim takes: two rounds of the lanes, so a claim's lease can cover the whole batch. */
+export const defaultBatchSize = 2 * lanes;
+
+/**
+ * How long a claim holds its messages: every round of the batch may take two provider calls (a status query and a
+ * send) of the full timeout, and a margin, so a live worker never loses a message it is working on. A worker killed
+ * holds its messages this long, no longer.
+ */
+export const leaseMs = (settings: DeliverySettings, batchSize: number) =>
+  Math.max(10_000, (2 * Math.ceil(batchSize / lanes) + 1) * settings.timeoutSeconds * 1000);
 /** After a crash, how long a WhatsApp message waits for the receipt that shows it went out. */
 export const receiptWaitMs = 120_000;
 /** Transient failures in a row on one channel before the next channel is tried. */
@@ -70,18 +80,18 @@ export interface DeliveryOutcome {
 }
 
 /** Claims one batch and works it through; returns when every claimed message is settled. */
-export async function deliverOnce(deps: DeliveryDependencies, batchSize = 50): Promise<DeliveryOutcome> {
+export async function deliverOnce(deps: DeliveryDependencies, batchSize = defaultBatchSize): Promise<DeliveryOutcome> {
   const leaseToken = randomUUID();
   const claimed = await claimMessages(deps.db, {
     now: deps.clock.now(),
     limit: batchSize,
-    leaseMs: leaseMs(deps.settings),
+    leaseMs: leaseMs(deps.settings, batchSize),
     leaseToken,
   });
   let sent = 0;
   // A few at a time: one slow provider must not hold the whole batch, nor may a batch open a hundred connections.
   const queue = [...claimed];
-  const lanes = Array.from({ length: Math.min(8, queue.length) }, async () => {
+  const working = Array.from({ length: Math.min(lanes, queue.length) }, async () => {
     for (let message = queue.shift(); message; message = queue.shift()) {
       try {
         if (await deliver(deps, message, leaseToken)) sent += 1;
@@ -91,11 +101,36 @@ export async function deliverOnce(deps: DeliveryDependencies, batchSize = 50): P
       }
     }
   });
-  await Promise.all(lanes);
+  await Promise.all(working);
   return { claimed: claimed.length, sent };
 }
 
+/** This worker's lease ran out and another took the message: what it did here must not be recorded as settled. */
+class LeaseLost extends Error {}
+
+/**
+ * Settles the message in the transaction that closes its attempt; when the lease is lost the whole transaction rolls
+ * back, so the attempt stays open and the worker now holding the message asks the provider before sending again.
+ */
+async function settleHeld(
+  trx: Kysely<Database>,
+  held: { readonly id: string; readonly leaseToken: string },
+  settlement: MessageSettlement,
+  now: Date,
+): Promise<void> {
+  if (!(await settleMessage(trx, held, settlement, now))) throw new LeaseLost();
+}
+
 async function deliver(deps: DeliveryDependencies, message: ClaimedMessage, leaseToken: string): Promise<boolean> {
+  try {
+    return await deliverHeld(deps, message, leaseToken);
+  } catch (error) {
+    if (error instanceof LeaseLost) return false;
+    throw error;
+  }
+}
+
+async function deliverHeld(deps: DeliveryDependencies, message: ClaimedMessage, leaseToken: string): Promise<boolean> {
   const held = { id: message.id, leaseToken };
   const settle = (settlement: MessageSettlement) => settleMessage(deps.db, held, settlement, deps.clock.now());
   const recipient = await recipientOf(deps.db, deps.keys, message);
@@ -112,8 +147,14 @@ async function deliver(deps: DeliveryDependencies, message: ClaimedMessage, leas
   if (open) {
     const resolved = await resolveOpenAttempt(deps, message, open, targets, content);
     if (resolved !== 'send_again') {
-      await settle(resolved);
-      return resolved.kind === 'sent';
+      // The open attempt's outcome and the message's settlement commit together: a crash between them would leave
+      // a settled attempt on a message still `sending`, which the next worker would send again.
+      await deps.db.transaction().execute(async (trx) => {
+        if (resolved.closeAs)
+          await closeAttempt(trx, message.id, open.attempt, resolved.closeAs, null, deps.clock.now());
+        await settleHeld(trx, held, resolved.settlement, deps.clock.now());
+      });
+      return resolved.settlement.kind === 'sent';
     }
   }
   const target = targets[0];
@@ -145,12 +186,18 @@ async function deliver(deps: DeliveryDependencies, message: ClaimedMessage, leas
   const now = deps.clock.now();
   // A timeout leaves it unknown whether the provider took the message, just as a crash does: the attempt stays open,
   // so the next try first asks the provider (or waits for its receipt) instead of sending blindly.
-  const isInDoubt = outcome.kind === 'transient' && outcome.code === 'timeout' && !adapter.isIdempotent;
-  if (!isInDoubt) {
-    await closeAttempt(deps.db, message.id, attempt, outcome.kind, outcome.kind === 'sent' ? null : outcome.code, now);
-  }
-  const settlement = await settlementOf(deps, message, attempt, target, targets, outcome);
-  await settle(settlement);
+  // So does a connection broken after the request went out ('network').
+  const isInDoubt =
+    outcome.kind === 'transient' && (outcome.code === 'timeout' || outcome.code === 'network') && !adapter.isIdempotent;
+  // Outcome and settlement in one transaction, for the reason above.
+  const settlement = await deps.db.transaction().execute(async (trx) => {
+    if (!isInDoubt) {
+      await closeAttempt(trx, message.id, attempt, outcome.kind, outcome.kind === 'sent' ? null : outcome.code, now);
+    }
+    const decided = await settlementOf({ ...deps, db: trx }, message, attempt, target, targets, outcome);
+    await settleHeld(trx, held, decided, deps.clock.now());
+    return decided;
+  });
   if (settlement.kind === 'dead')
     deps.log.warn({ messageId: message.id, code: settlement.code }, 'message dead-lettered');
   return settlement.kind === 'sent';
@@ -230,9 +277,16 @@ async function mustWaitUntil(
   return undefined;
 }
 
+/** How an open attempt is resolved without sending: the message's settlement, and the attempt's outcome if closed. */
+interface Resolution {
+  readonly settlement: MessageSettlement;
+  readonly closeAs?: 'receipt_sent' | 'found_sent';
+}
+
 /**
- * A send was in flight when its worker died. Settles the message when the provider (or its receipt) shows the send
- * went out; otherwise closes the open attempt and says to send again.
+ * A send was in flight when its worker died (or timed out). Says how to settle the message when the provider (or its
+ * receipt) shows the send went out, or it must wait for a receipt; otherwise closes the open attempt and says to
+ * send again.
  */
 async function resolveOpenAttempt(
   deps: DeliveryDependencies,
@@ -245,18 +299,16 @@ async function resolveOpenAttempt(
   },
   targets: readonly Target[],
   content: MessageContent,
-): Promise<MessageSettlement | 'send_again'> {
+): Promise<Resolution | 'send_again'> {
   const now = deps.clock.now();
   const close = (outcome: Parameters<typeof closeAttempt>[3], code: string | null) =>
     closeAttempt(deps.db, message.id, open.attempt, outcome, code, now);
   if (message.provider_message_id !== null) {
     // A receipt arrived after the worker died: the provider took it.
-    await close('receipt_sent', null);
+    const providerMessageId = message.provider_message_id;
     return {
-      kind: 'sent',
-      channel: open.channel,
-      provider: open.provider,
-      providerMessageId: message.provider_message_id,
+      closeAs: 'receipt_sent',
+      settlement: { kind: 'sent', channel: open.channel, provider: open.provider, providerMessageId },
     };
   }
   const adapter = deps.channels.get(open.channel);
@@ -275,12 +327,10 @@ async function resolveOpenAttempt(
       )
       .catch(() => ({ kind: 'unknown', code: 'adapter_error' }) as const);
     if (found.kind === 'sent') {
-      await close('found_sent', null);
+      const { providerMessageId } = found;
       return {
-        kind: 'sent',
-        channel: open.channel,
-        provider: open.provider,
-        providerMessageId: found.providerMessageId,
+        closeAs: 'found_sent',
+        settlement: { kind: 'sent', channel: open.channel, provider: open.provider, providerMessageId },
       };
     }
     await close(
@@ -291,7 +341,9 @@ async function resolveOpenAttempt(
   }
   if (adapter.kind === 'whatsapp') {
     const waitEnds = open.started_at.getTime() + receiptWaitMs;
-    if (now.getTime() < waitEnds) return { kind: 'later', at: new Date(waitEnds), code: 'awaiting_receipt' };
+    if (now.getTime() < waitEnds) {
+      return { settlement: { kind: 'later', at: new Date(waitEnds), code: 'awaiting_receipt' } };
+    }
   }
   await close('resent_unknown', 'no_status_api');
   return 'send_again';
@@ -309,7 +361,7 @@ export function startDeliveryWorker(
   options: DeliveryWorkerOptions = {},
 ): () => Promise<void> {
   const idleMs = options.idleMs ?? 1_000;
-  const batchSize = options.batchSize ?? 50;
+  const batchSize = options.batchSize ?? defaultBatchSize;
   let isStopping = false;
   let wake: (() => void) | undefined;
   const loop = (async () => {
