@@ -10,6 +10,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { type Kysely, sql } from 'kysely';
 import { riskContextOf } from '../check-ins/check-in-service.js';
 import type { Database } from '../database/database-schema.js';
+import { startBatchLoop } from '../workers/batch-loop.js';
 import { addEffectRows, emptyEffectRows, stayIdentityOf } from './effect-rows.js';
 import { columnsOf, scheduleOf, stateOf } from './stay-state.js';
 import { type StayUpdate, writeTransitions } from './transition-writer.js';
@@ -88,34 +89,15 @@ export interface EscalationWorkerOptions {
  * hand has committed.
  */
 export function startEscalationWorker(db: Kysely<Database>, options: EscalationWorkerOptions): () => Promise<void> {
-  const idleMs = options.idleMs ?? 1_000;
   const batchSize = options.batchSize ?? 500;
-  let isStopping = false;
-  let wake: (() => void) | undefined;
-  const loop = (async () => {
-    while (!isStopping) {
-      let outcome: SweepOutcome = { stays: 0, effects: 0 };
-      try {
-        outcome = await sweepOnce(db, options.clock.now(), batchSize);
-        if (outcome.stays > 0) options.log.info({ escalation: outcome }, 'escalation sweep');
-      } catch (error) {
-        options.log.warn({ err: error }, 'escalation sweep failed; will retry');
-      }
-      if (outcome.stays < batchSize && !isStopping) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, idleMs);
-          timer.unref();
-          wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-      }
-    }
-  })();
-  return async () => {
-    isStopping = true;
-    wake?.();
-    await loop;
-  };
+  return startBatchLoop({
+    batchSize,
+    idleMs: options.idleMs ?? 1_000,
+    runBatch: async () => {
+      const outcome = await sweepOnce(db, options.clock.now(), batchSize);
+      if (outcome.stays > 0) options.log.info({ escalation: outcome }, 'escalation sweep');
+      return outcome.stays;
+    },
+    onError: (error) => options.log.warn({ err: error }, 'escalation sweep failed; will retry'),
+  });
 }

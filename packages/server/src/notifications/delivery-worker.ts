@@ -20,6 +20,7 @@ import type { Database } from '../database/database-schema.js';
 import { scheduleOf } from '../escalation/stay-state.js';
 import type { KeyRing } from '../keys/key-ring.js';
 import { systemClock } from '../sessions/system-clock.js';
+import { startBatchLoop } from '../workers/batch-loop.js';
 import { channelsFor } from './channel-registry.js';
 import type { ChannelAdapter, ChannelKind, SendOutcome } from './channels/channel.js';
 import {
@@ -360,36 +361,17 @@ export function startDeliveryWorker(
   deps: DeliveryDependencies,
   options: DeliveryWorkerOptions = {},
 ): () => Promise<void> {
-  const idleMs = options.idleMs ?? 1_000;
   const batchSize = options.batchSize ?? defaultBatchSize;
-  let isStopping = false;
-  let wake: (() => void) | undefined;
-  const loop = (async () => {
-    while (!isStopping) {
-      let outcome: DeliveryOutcome = { claimed: 0, sent: 0 };
-      try {
-        outcome = await deliverOnce(deps, batchSize);
-        if (outcome.claimed > 0) deps.log.info({ delivery: outcome }, 'delivery batch');
-      } catch (error) {
-        deps.log.warn({ err: error }, 'delivery batch failed; will retry');
-      }
-      if (outcome.claimed < batchSize && !isStopping) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, idleMs);
-          timer.unref();
-          wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-      }
-    }
-  })();
-  return async () => {
-    isStopping = true;
-    wake?.();
-    await loop;
-  };
+  return startBatchLoop({
+    batchSize,
+    idleMs: options.idleMs ?? 1_000,
+    runBatch: async () => {
+      const outcome = await deliverOnce(deps, batchSize);
+      if (outcome.claimed > 0) deps.log.info({ delivery: outcome }, 'delivery batch');
+      return outcome.claimed;
+    },
+    onError: (error) => deps.log.warn({ err: error }, 'delivery batch failed; will retry'),
+  });
 }
 
 /**

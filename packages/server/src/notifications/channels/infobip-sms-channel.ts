@@ -3,6 +3,7 @@
 // with an id it has already accepted. Our outbox id is that messageId, so a send in flight when a worker died is simply
 // sent again. Phone numbers and texts go to Infobip and nowhere else: outcome codes carry only Infobip's error names.
 import type { ChannelAdapter, SendOutcome } from './channel.js';
+import { retryAfterMs } from './retry-after.js';
 
 export interface InfobipSmsOptions {
   /** The account's own API host, e.g. `https://xyz123.api.infobip.com`; tests pass a local fake's URL. */
@@ -98,15 +99,6 @@ function errorOutcome(response: Response, body: unknown): SendOutcome {
 /** `infobip_<name>` for a name made of letters, digits and underscores; anything else (free text) is not a code. */
 function infobipCode(name: unknown): string | undefined {
   return typeof name === 'string' && /^[A-Za-z0-9_]{1,64}$/.test(name) ? `infobip_${name}` : undefined;
-}
-
-/** Retry-After as milliseconds: either delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
-function retryAfterMs(header: string | null): number | undefined {
-  if (header === null || header.trim() === '') return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return seconds >= 0 ? Math.round(seconds * 1_000) : undefined;
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
 
 function field(value: unknown, name: string): unknown {

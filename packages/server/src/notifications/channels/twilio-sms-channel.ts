@@ -3,6 +3,7 @@
 // and nowhere else: outcome codes carry only Twilio's error numbers and HTTP statuses.
 // Inbound webhooks (replies, status callbacks, signatures) are in ./twilio-webhooks.ts.
 import type { ChannelAdapter, OutgoingMessage, ReconcileOutcome, SendOutcome } from './channel.js';
+import { retryAfterMs } from './retry-after.js';
 
 export interface TwilioSmsOptions {
   /** `https://api.twilio.com`; tests pass a local fake's URL. */
@@ -150,15 +151,6 @@ async function call(url: string, init: RequestInit, signal: AbortSignal): Promis
   }
   const body: unknown = await response.json().catch(() => undefined);
   return { kind: 'answer', status: response.status, headers: response.headers, body };
-}
-
-/** Retry-After as milliseconds: either delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
-function retryAfterMs(header: string | null): number | undefined {
-  if (header === null || header.trim() === '') return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return seconds >= 0 ? Math.round(seconds * 1_000) : undefined;
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
 
 function isObject(value: unknown): value is Readonly<Record<string, unknown>> {

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import webPush, { type PushSubscription } from 'web-push';
 import type { ChannelAdapter, OutgoingMessage, SendOutcome } from './channel.js';
+import { retryAfterMs } from './retry-after.js';
 
 export interface WebPushChannelOptions {
   readonly vapid: {
@@ -114,9 +115,7 @@ function pushOutcome(status: number, headers: Headers, messageId: string): SendO
   // The subscription expired or the user revoked permission: this device will never receive anything again.
   if (status === 404 || status === 410) return { kind: 'permanent', code: 'push_gone' };
   if (status === 429 || status >= 500) {
-    const retryAfter = headers.get('retry-after')?.trim();
-    const retryAfterMs = retryAfter && /^\d{1,6}$/.test(retryAfter) ? Number(retryAfter) * 1000 : undefined;
-    return { kind: 'transient', code: `push_${status}`, retryAfterMs };
+    return { kind: 'transient', code: `push_${status}`, retryAfterMs: retryAfterMs(headers.get('retry-after')) };
   }
   // 400 malformed, 403 VAPID refused, 413 payload too large, or a redirect: sending again changes nothing.
   return { kind: 'permanent', code: `push_${status}` };
