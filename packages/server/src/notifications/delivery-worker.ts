@@ -34,7 +34,8 @@ import {
   settleMessage,
   transientFailuresOn,
 } from './delivery-store.js';
-import { contentOf, type MessageContent } from './message-content.js';
+import { resolveOpenAttempt } from './in-flight.js';
+import { contentOf } from './message-content.js';
 import { recipientOf, type Target } from './recipients.js';
 
 export interface DeliveryDependencies {
@@ -61,8 +62,6 @@ export const defaultBatchSize = 2 * lanes;
  */
 export const leaseMs = (settings: DeliverySettings, batchSize: number) =>
   Math.max(10_000, (2 * Math.ceil(batchSize / lanes) + 1) * settings.timeoutSeconds * 1000);
-/** After a crash, how long a WhatsApp message waits for the receipt that shows it went out. */
-export const receiptWaitMs = 120_000;
 /** Transient failures in a row on one channel before the next channel is tried. */
 const triesPerChannel = 3;
 /** Messages one citizen or trusted contact may be sent in an hour; more wait. */
@@ -276,78 +275,6 @@ async function mustWaitUntil(
     }
   }
   return undefined;
-}
-
-/** How an open attempt is resolved without sending: the message's settlement, and the attempt's outcome if closed. */
-interface Resolution {
-  readonly settlement: MessageSettlement;
-  readonly closeAs?: 'receipt_sent' | 'found_sent';
-}
-
-/**
- * A send was in flight when its worker died (or timed out). Says how to settle the message when the provider (or its
- * receipt) shows the send went out, or it must wait for a receipt; otherwise closes the open attempt and says to
- * send again.
- */
-async function resolveOpenAttempt(
-  deps: DeliveryDependencies,
-  message: ClaimedMessage,
-  open: {
-    readonly attempt: number;
-    readonly channel: ChannelKind;
-    readonly provider: string;
-    readonly started_at: Date;
-  },
-  targets: readonly Target[],
-  content: MessageContent,
-): Promise<Resolution | 'send_again'> {
-  const now = deps.clock.now();
-  const close = (outcome: Parameters<typeof closeAttempt>[3], code: string | null) =>
-    closeAttempt(deps.db, message.id, open.attempt, outcome, code, now);
-  if (message.provider_message_id !== null) {
-    // A receipt arrived after the worker died: the provider took it.
-    const providerMessageId = message.provider_message_id;
-    return {
-      closeAs: 'receipt_sent',
-      settlement: { kind: 'sent', channel: open.channel, provider: open.provider, providerMessageId },
-    };
-  }
-  const adapter = deps.channels.get(open.channel);
-  const target = targets.find((candidate) => candidate.channel === open.channel);
-  if (!adapter || !target || adapter.isIdempotent) {
-    // Idempotent providers drop the repeat themselves; a channel no longer usable has nothing to ask.
-    await close('transient', 'interrupted');
-    return 'send_again';
-  }
-  if (adapter.reconcile) {
-    const found = await adapter
-      .reconcile(
-        { ...content, to: target.to },
-        open.started_at,
-        AbortSignal.timeout(deps.settings.timeoutSeconds * 1000),
-      )
-      .catch(() => ({ kind: 'unknown', code: 'adapter_error' }) as const);
-    if (found.kind === 'sent') {
-      const { providerMessageId } = found;
-      return {
-        closeAs: 'found_sent',
-        settlement: { kind: 'sent', channel: open.channel, provider: open.provider, providerMessageId },
-      };
-    }
-    await close(
-      found.kind === 'not_sent' ? 'found_not_sent' : 'resent_unknown',
-      found.kind === 'unknown' ? found.code : null,
-    );
-    return 'send_again';
-  }
-  if (adapter.kind === 'whatsapp') {
-    const waitEnds = open.started_at.getTime() + receiptWaitMs;
-    if (now.getTime() < waitEnds) {
-      return { settlement: { kind: 'later', at: new Date(waitEnds), code: 'awaiting_receipt' } };
-    }
-  }
-  await close('resent_unknown', 'no_status_api');
-  return 'send_again';
 }
 
 export interface DeliveryWorkerOptions {
