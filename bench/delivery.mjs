@@ -32,10 +32,10 @@ const settings = {
   messages: Math.round(readPositiveNumber('BENCH_DELIVERY_MESSAGES', isQuick ? 1_000 : defaultMessages)),
   workers: (process.env.BENCH_DELIVERY_WORKERS || '1,2,4').split(',').map((text) => Number(text.trim())),
   rounds: Math.round(readPositiveNumber('BENCH_DELIVERY_ROUNDS', 2)),
-  /** Both sides claim Homeward's batch and send 8 at a time through a pool of 2 connections, as `homeward worker`. */
+  /** Both sides claim Homeward's batch and send 8 at a time through a pool of 6 connections, as `homeward worker`. */
   batchSize: defaultBatchSize,
   lanes: 8,
-  poolSize: 2,
+  poolSize: 6,
   idleMs: 1_000,
   breakdownMessages: Math.round(readPositiveNumber('BENCH_DELIVERY_BREAKDOWN_MESSAGES', isQuick ? 500 : 2_000)),
 };
@@ -318,11 +318,15 @@ async function explainClaim(db) {
   const { rows } = await db.executeQuery(
     CompiledQuery.raw(
       `explain (analyze, costs off, timing off, summary on)
-       select id from outbox_message
-       where (status = 'pending' and available_at <= $1) or (status = 'sending' and lease_until <= $1)
-       order by available_at
-       limit $2
-       for update skip locked`,
+       with expired as (
+         select id from outbox_message where status = 'sending' and lease_until <= $1
+         order by lease_until limit $2 for update skip locked
+       ),
+       pending as (
+         select id from outbox_message where status = 'pending' and available_at <= $1
+         order by available_at limit $2 for update skip locked
+       )
+       select id from expired union all select id from pending limit $2`,
       [now, settings.batchSize],
     ),
   );

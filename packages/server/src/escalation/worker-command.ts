@@ -37,7 +37,8 @@ export function workerCommand(readConfig: () => Config): Command {
         ]);
       }
       const log = pino(loggerOptions(config.logLevel));
-      const database = await openDatabase({ databaseUrl: config.databaseUrl, poolSize: 2 });
+      // One connection for the sweep's transaction, the rest for delivery's eight sends in flight.
+      const database = await openDatabase({ databaseUrl: config.databaseUrl, poolSize: 6 });
       try {
         await migrateToLatest(database.db);
       } catch (error) {

@@ -1,7 +1,7 @@
 // The delivery worker's SQL: claiming due messages, recording each call to a provider before it is made, and the
 // outcome after. Every write of a claimed message carries the claim's lease token, so a worker that was presumed
 // dead (its lease ran out) and then wakes up cannot overwrite the work of the worker that took over.
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type QueryCreator, sql } from 'kysely';
 import type { Database } from '../database/database-schema.js';
 import type { ChannelKind } from './channels/channel.js';
 import type { AttemptOutcome } from './notification-tables.js';
@@ -28,13 +28,22 @@ export async function claimMessages(
 ): Promise<ClaimedMessage[]> {
   const { now, limit, leaseMs, leaseToken } = options;
   const result = await sql<ClaimedMessage>`
-    with due as (
+    with expired as (
       select id from outbox_message
-      where (status = 'pending' and available_at <= ${now}) or (status = 'sending' and lease_until <= ${now})
+      where status = 'sending' and lease_until <= ${now}
+      order by lease_until
+      limit ${limit}
+      for update skip locked
+    ),
+    pending as (
+      select id from outbox_message
+      where status = 'pending' and available_at <= ${now}
       order by available_at
       limit ${limit}
       for update skip locked
-    )
+    ),
+    -- Each part reads its own partial index in order and stops at the batch; an OR of both would sort every due row.
+    due as (select id from expired union all select id from pending limit ${limit})
     update outbox_message m
     set status = 'sending', lease_token = ${leaseToken}, lease_until = ${new Date(now.getTime() + leaseMs)},
       updated_at = ${now}
@@ -63,7 +72,7 @@ export async function openAttemptOf(db: Kysely<Database>, messageId: string): Pr
   return last && last.outcome === null ? last : undefined;
 }
 
-/** Transient failures in a row on `channel` for this message, for falling back after a few. */
+/** Closed transient failures in a row on `channel` for this message, for falling back after a few. */
 export async function transientFailuresOn(db: Kysely<Database>, messageId: string, channel: ChannelKind) {
   const rows = await db
     .selectFrom('delivery_attempt')
@@ -74,6 +83,8 @@ export async function transientFailuresOn(db: Kysely<Database>, messageId: strin
     .execute();
   let count = 0;
   for (const row of rows) {
+    // The attempt being settled is still open: it is counted by the caller.
+    if (row.outcome === null) continue;
     if (row.channel !== channel || row.outcome !== 'transient') break;
     count += 1;
   }
@@ -100,27 +111,18 @@ export async function beginAttempt(
   message: { readonly id: string; readonly leaseToken: string },
   attempt: { readonly number: number; readonly channel: ChannelKind; readonly provider: string; readonly now: Date },
 ): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    const held = await trx
-      .updateTable('outbox_message')
-      .set({ attempts: attempt.number, channel: attempt.channel, provider: attempt.provider, updated_at: attempt.now })
-      .where('id', '=', message.id)
-      .where('lease_token', '=', message.leaseToken)
-      .where('status', '=', 'sending')
-      .executeTakeFirst();
-    if (held.numUpdatedRows === 0n) return false;
-    await trx
-      .insertInto('delivery_attempt')
-      .values({
-        message_id: message.id,
-        attempt: attempt.number,
-        channel: attempt.channel,
-        provider: attempt.provider,
-        started_at: attempt.now,
-      })
-      .execute();
-    return true;
-  });
+  // One statement, so one round trip: the attempt row exists exactly when the message, still held, counts it.
+  const result = await sql`
+    with held as (
+      update outbox_message
+      set attempts = ${attempt.number}, channel = ${attempt.channel}, provider = ${attempt.provider},
+        updated_at = ${attempt.now}
+      where id = ${message.id} and lease_token = ${message.leaseToken} and status = 'sending'
+      returning id
+    )
+    insert into delivery_attempt (message_id, attempt, channel, provider, started_at)
+    select id, ${attempt.number}, ${attempt.channel}, ${attempt.provider}, ${attempt.now} from held`.execute(db);
+  return Number(result.numAffectedRows ?? 0) > 0;
 }
 
 export async function closeAttempt(
@@ -154,16 +156,51 @@ export type MessageSettlement =
   | { readonly kind: 'dead'; readonly code: string; readonly skipChannel?: ChannelKind | undefined }
   | { readonly kind: 'failed'; readonly code: string };
 
-/** Settles a claimed message, only while this worker still holds it. */
+/** An attempt closed together with its message's settlement. */
+export interface AttemptClose {
+  readonly attempt: number;
+  readonly outcome: AttemptOutcome;
+  readonly code: string | null;
+}
+
+/**
+ * Settles a claimed message, only while this worker still holds it, and closes its attempt in the same statement:
+ * a crash can never leave a closed attempt on a message still `sending` (the next worker would send it again), and
+ * a worker whose lease ran out changes nothing, so the attempt stays open for its successor to check. Returns whether
+ * the message was still held.
+ */
 export async function settleMessage(
   db: Kysely<Database>,
   message: { readonly id: string; readonly leaseToken: string },
   settlement: MessageSettlement,
   now: Date,
+  close?: AttemptClose,
 ): Promise<boolean> {
+  const settle = (creator: QueryCreator<Database>) => settlementQuery(creator, message, settlement, now);
+  if (!close) {
+    const result = await settle(db).executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+  const result = await db
+    .with('settled', (creator) => settle(creator).returning('id'))
+    .updateTable('delivery_attempt')
+    .set({ outcome: close.outcome, code: close.code, finished_at: now })
+    .where('message_id', 'in', (eb) => eb.selectFrom('settled').select('id'))
+    .where('attempt', '=', close.attempt)
+    .where('outcome', 'is', null)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+function settlementQuery(
+  creator: QueryCreator<Database>,
+  message: { readonly id: string; readonly leaseToken: string },
+  settlement: MessageSettlement,
+  now: Date,
+) {
   const released = { lease_token: null, lease_until: null, updated_at: now };
   const skip = 'skipChannel' in settlement && settlement.skipChannel !== undefined ? settlement.skipChannel : undefined;
-  let query = db
+  let query = creator
     .updateTable('outbox_message')
     .where('id', '=', message.id)
     .where('lease_token', '=', message.leaseToken)
@@ -190,6 +227,5 @@ export async function settleMessage(
       break;
   }
   if (skip) query = query.set({ skipped_channels: sql<string[]>`array_append(skipped_channels, ${skip})` });
-  const result = await query.executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  return query;
 }

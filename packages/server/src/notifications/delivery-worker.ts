@@ -27,7 +27,6 @@ import {
   beginAttempt,
   type ClaimedMessage,
   claimMessages,
-  closeAttempt,
   type MessageSettlement,
   openAttemptOf,
   sentToRecipientSince,
@@ -105,32 +104,7 @@ export async function deliverOnce(deps: DeliveryDependencies, batchSize = defaul
   return { claimed: claimed.length, sent };
 }
 
-/** This worker's lease ran out and another took the message: what it did here must not be recorded as settled. */
-class LeaseLost extends Error {}
-
-/**
- * Settles the message in the transaction that closes its attempt; when the lease is lost the whole transaction rolls
- * back, so the attempt stays open and the worker now holding the message asks the provider before sending again.
- */
-async function settleHeld(
-  trx: Kysely<Database>,
-  held: { readonly id: string; readonly leaseToken: string },
-  settlement: MessageSettlement,
-  now: Date,
-): Promise<void> {
-  if (!(await settleMessage(trx, held, settlement, now))) throw new LeaseLost();
-}
-
 async function deliver(deps: DeliveryDependencies, message: ClaimedMessage, leaseToken: string): Promise<boolean> {
-  try {
-    return await deliverHeld(deps, message, leaseToken);
-  } catch (error) {
-    if (error instanceof LeaseLost) return false;
-    throw error;
-  }
-}
-
-async function deliverHeld(deps: DeliveryDependencies, message: ClaimedMessage, leaseToken: string): Promise<boolean> {
   const held = { id: message.id, leaseToken };
   const settle = (settlement: MessageSettlement) => settleMessage(deps.db, held, settlement, deps.clock.now());
   const recipient = await recipientOf(deps.db, deps.keys, message);
@@ -143,18 +117,15 @@ async function deliverHeld(deps: DeliveryDependencies, message: ClaimedMessage, 
   );
   const content = contentOf(message, { keys: deps.keys, publicUrl: deps.publicUrl });
 
-  const open = await openAttemptOf(deps.db, message.id);
+  // A message never tried has no attempt row: `attempts` counts with the row, in one transaction (beginAttempt).
+  const open = message.attempts === 0 ? undefined : await openAttemptOf(deps.db, message.id);
   if (open) {
     const resolved = await resolveOpenAttempt(deps, message, open, targets, content);
     if (resolved !== 'send_again') {
-      // The open attempt's outcome and the message's settlement commit together: a crash between them would leave
-      // a settled attempt on a message still `sending`, which the next worker would send again.
-      await deps.db.transaction().execute(async (trx) => {
-        if (resolved.closeAs)
-          await closeAttempt(trx, message.id, open.attempt, resolved.closeAs, null, deps.clock.now());
-        await settleHeld(trx, held, resolved.settlement, deps.clock.now());
-      });
-      return resolved.settlement.kind === 'sent';
+      // The open attempt's outcome and the message's settlement in one statement (settleMessage says why).
+      const close = resolved.closeAs && { attempt: open.attempt, outcome: resolved.closeAs, code: null };
+      const isHeld = await settleMessage(deps.db, held, resolved.settlement, deps.clock.now(), close);
+      return isHeld && resolved.settlement.kind === 'sent';
     }
   }
   const target = targets[0];
@@ -189,15 +160,12 @@ async function deliverHeld(deps: DeliveryDependencies, message: ClaimedMessage, 
   // So does a connection broken after the request went out ('network').
   const isInDoubt =
     outcome.kind === 'transient' && (outcome.code === 'timeout' || outcome.code === 'network') && !adapter.isIdempotent;
-  // Outcome and settlement in one transaction, for the reason above.
-  const settlement = await deps.db.transaction().execute(async (trx) => {
-    if (!isInDoubt) {
-      await closeAttempt(trx, message.id, attempt, outcome.kind, outcome.kind === 'sent' ? null : outcome.code, now);
-    }
-    const decided = await settlementOf({ ...deps, db: trx }, message, attempt, target, targets, outcome);
-    await settleHeld(trx, held, decided, deps.clock.now());
-    return decided;
-  });
+  const settlement = await settlementOf(deps, message, attempt, target, targets, outcome);
+  // The attempt's outcome and the message's settlement in one statement; a lost lease changes neither.
+  const close = isInDoubt
+    ? undefined
+    : { attempt, outcome: outcome.kind, code: outcome.kind === 'sent' ? null : outcome.code };
+  if (!(await settleMessage(deps.db, held, settlement, now, close))) return false;
   if (settlement.kind === 'dead')
     deps.log.warn({ messageId: message.id, code: settlement.code }, 'message dead-lettered');
   return settlement.kind === 'sent';
@@ -242,7 +210,8 @@ async function settlementOf(
     if (!hasAnotherChannel) return { kind: 'dead', code: outcome.code, skipChannel: target.channel };
     return { kind: 'retry', at: new Date(now), code: outcome.code, skipChannel: target.channel };
   }
-  const failuresInARow = await transientFailuresOn(deps.db, message.id, target.channel);
+  // The closed ones before, and this one.
+  const failuresInARow = (await transientFailuresOn(deps.db, message.id, target.channel)) + 1;
   const delay = Math.max(
     retryDelayMs(attempt, deps.settings.retryBaseSeconds, deps.random ?? Math.random),
     outcome.retryAfterMs ?? 0,
