@@ -222,26 +222,36 @@ async function settlementOf(
   return { kind: 'retry', at: new Date(now + delay), code: outcome.code };
 }
 
-/** Rate limits and quiet hours: the message goes back to the queue without counting as a try. */
+/**
+ * Rate limits and quiet hours send the message back to the queue without counting as a try. A reminder the citizen no
+ * longer needs (they checked in after it was written, paused or ended the stay) is dropped: a stale "time for your
+ * check-in" only confuses, and tells an onlooker the schedule.
+ */
 async function mustWaitUntil(
   deps: DeliveryDependencies,
   message: ClaimedMessage,
 ): Promise<MessageSettlement | undefined> {
   const now = deps.clock.now();
   if (message.recipient_kind === 'organisation') return undefined;
-  const sent = await sentToRecipientSince(deps.db, message.recipient_id, new Date(now.getTime() - 3_600_000));
-  if (sent >= perRecipientPerHour)
-    return { kind: 'later', at: new Date(now.getTime() + 600_000), code: 'rate_limited' };
   if (message.template === 'check_in_reminder' && message.stay_id) {
     const stay = await deps.db
       .selectFrom('stay')
-      .select('schedule')
+      .select(['schedule', 'phase', 'last_check_in_at'])
       .where('id', '=', message.stay_id)
       .executeTakeFirst();
     if (stay) {
+      const isStale =
+        stay.phase === 'paused' ||
+        stay.phase === 'ended' ||
+        (stay.last_check_in_at !== null && stay.last_check_in_at >= message.created_at);
+      if (isStale) return { kind: 'failed', code: 'no_longer_due' };
       const at = outsideQuietHours(now.getTime(), scheduleOf(stay.schedule));
       if (at > now.getTime()) return { kind: 'later', at: new Date(at), code: 'quiet_hours' };
     }
+  }
+  const sent = await sentToRecipientSince(deps.db, message.recipient_id, new Date(now.getTime() - 3_600_000));
+  if (sent >= perRecipientPerHour) {
+    return { kind: 'later', at: new Date(now.getTime() + 600_000), code: 'rate_limited' };
   }
   return undefined;
 }

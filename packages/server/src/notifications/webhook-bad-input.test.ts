@@ -28,7 +28,7 @@ for (const database of testDatabases()) {
     test('signed Twilio posts that are not an inbound SMS or a status callback are 400 problems', async () => {
       const setup = await startMessaging(database, { sms: 'twilio' });
       const before = await rowCounts(setup.db);
-      const cases = [
+      const cases: { readonly path: string; readonly params: Readonly<Record<string, string>> }[] = [
         { path: '/api/v1/webhooks/twilio/sms', params: { Body: '482913' } },
         { path: '/api/v1/webhooks/twilio/sms', params: {} },
         { path: '/api/v1/webhooks/twilio/status', params: { MessageSid: 'SM1', MessageStatus: 'exploded' } },
