@@ -82,6 +82,10 @@ export const deliveryRoutes: FastifyPluginAsyncTypebox<DeliveryRoutesOptions> = 
           'outbox_message.updated_at',
         ])
         .where('outbox_message.status', '=', status)
+        // A reminder dropped because the citizen no longer needed it is not a failure anyone must look at.
+        .where((eb) =>
+          eb.or([eb('outbox_message.last_error', 'is', null), eb('outbox_message.last_error', '<>', 'no_longer_due')]),
+        )
         .where(sql<boolean>`coalesce(stay.embassy_id, outbox_message.recipient_id) = ${actor.organisationId}`)
         .orderBy('outbox_message.updated_at', 'desc')
         .limit(request.query.limit ?? 50)

@@ -28,6 +28,15 @@ for (const database of testDatabases()) {
       expect(await setup.message(before)).toMatchObject({ status: 'failed', last_error: 'no_longer_due', attempts: 0 });
       expect(await setup.message(after)).toMatchObject({ status: 'sent' });
       expect(setup.twilio?.messages).toHaveLength(1);
+      // Not a failure for anyone to look at: the embassy's list of failed messages leaves it out.
+      const officer = await setup.officerOf();
+      const failed = await setup.app.inject({
+        method: 'GET',
+        url: '/api/v1/deliveries?status=failed',
+        headers: officer.headers,
+      });
+      expect(failed.statusCode).toBe(200);
+      expect(failed.json().items).toEqual([]);
     });
 
     test('a reminder for a paused stay is dropped', async () => {
