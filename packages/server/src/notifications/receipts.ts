@@ -1,5 +1,6 @@
-// Delivery receipts from providers' status webhooks. A receipt only moves a message forward (sent → delivered, or
-// sent → failed); it never brings back a message already settled as delivered. A receipt for a message a crashed
+// Delivery receipts from providers' status webhooks. A receipt only moves a message forward (sent → delivered, or,
+// when the provider could not deliver it, sent → the person's next channel); it never brings back a message already
+// settled as delivered. A receipt for a message a crashed
 // worker left in flight is how WhatsApp messages are reconciled: it carries our id.
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../database/database-schema.js';
@@ -21,6 +22,17 @@ export async function recordReceipt(db: Kysely<Database>, receipt: Receipt, now:
   const delivered = receipt.status === 'delivered' || receipt.status === 'read';
   const failed = receipt.status === 'failed';
   const ours = receipt.ourMessageId && uuidPattern.test(receipt.ourMessageId) ? receipt.ourMessageId : null;
+  if (failed) {
+    // Undelivered to a person: try their next channel (the worker finds none left for a contact or a reply, and
+    // dead-letters it for staff to see). Staff alerts are left failed: they go by email only.
+    await sql`
+      update outbox_message set status = 'pending', available_at = ${now}, updated_at = ${now},
+        skipped_channels = array_append(skipped_channels, channel),
+        last_error = ${receipt.errorCode ?? 'provider_failed'}
+      where ((provider = ${receipt.provider} and provider_message_id = ${receipt.providerMessageId})
+        or (${ours}::uuid is not null and id = ${ours}::uuid))
+        and status = 'sent' and recipient_kind <> 'organisation' and channel is not null`.execute(db);
+  }
   // `pending` with an open attempt is a message waiting for this very receipt after a crash: it went out.
   const result = await sql`
     update outbox_message set
