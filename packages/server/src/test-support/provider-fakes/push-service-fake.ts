@@ -6,6 +6,7 @@ import { createDecipheriv, createECDH, hkdfSync, randomBytes, randomUUID } from 
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { importJWK, jwtVerify } from 'jose';
+import { createWaiter } from './fake-http.js';
 
 /** A subscription as the browser's `PushSubscription.toJSON()` gives it. */
 export interface FakePushSubscription {
@@ -49,7 +50,7 @@ export async function startPushServiceFake(): Promise<PushServiceFake> {
   const subscribers = new Map<string, Subscriber>();
   const received: ReceivedPush[] = [];
   const failures: number[] = [];
-  const waiting = new Set<() => void>();
+  const waiter = createWaiter(received);
 
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -84,7 +85,7 @@ export async function startPushServiceFake(): Promise<PushServiceFake> {
     const plaintext = decrypt(body, subscriber);
     if (plaintext === undefined) return { status: 400 };
     received.push({ endpoint, ttl, topic, urgency: header(request, 'urgency'), payload: parsed(plaintext) });
-    for (const wake of waiting) wake();
+    waiter.notify();
     return { status: 201, headers: { location: `${url}/message/${randomUUID()}` } };
   }
 
@@ -110,24 +111,7 @@ export async function startPushServiceFake(): Promise<PushServiceFake> {
       if (subscriber !== undefined) subscriber.expired = true;
     },
     waitForPush(endpoint, timeoutMs = 15_000) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          const found = received.find((push) => push.endpoint === endpoint);
-          if (found === undefined) return;
-          cleanUp();
-          resolve(found);
-        };
-        const timer = setTimeout(() => {
-          cleanUp();
-          reject(new Error(`no push to that subscription within ${timeoutMs} ms (${received.length} received)`));
-        }, timeoutMs);
-        const cleanUp = () => {
-          clearTimeout(timer);
-          waiting.delete(check);
-        };
-        waiting.add(check);
-        check();
-      });
+      return waiter.waitFor((push) => push.endpoint === endpoint, timeoutMs, 'push to that subscription');
     },
     close() {
       server.closeAllConnections();

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { metaSignature } from '../../notifications/channels/whatsapp-webhooks.js';
+import { createWaiter } from './fake-http.js';
 
 export interface WhatsAppFakeOptions {
   readonly phoneNumberId: string;
@@ -74,7 +75,7 @@ export interface WebhookAnswer {
 export async function startWhatsAppFake(options: WhatsAppFakeOptions): Promise<WhatsAppFake> {
   const messages: WhatsAppFakeMessage[] = [];
   const failures: WhatsAppFakeFailure[] = [];
-  const waiting = new Set<() => void>();
+  const waiter = createWaiter(messages);
   const accountId = '102290129340398';
   const displayNumber = '15550783881';
 
@@ -106,7 +107,7 @@ export async function startWhatsAppFake(options: WhatsAppFakeOptions): Promise<W
       return graphError(failure.status, failure.code ?? (failure.status >= 500 ? 1 : 100), 'Injected failure');
     }
     messages.push(message);
-    for (const wake of waiting) wake();
+    waiter.notify();
     if (failure !== undefined) return undefined;
     return {
       status: 200,
@@ -144,24 +145,7 @@ export async function startWhatsAppFake(options: WhatsAppFakeOptions): Promise<W
     },
     waitForMessageTo(phone, timeoutMs = 15_000) {
       const digits = phone.replace(/\D/g, '');
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          const found = messages.find((message) => message.to === digits);
-          if (found === undefined) return;
-          cleanUp();
-          resolve(found);
-        };
-        const timer = setTimeout(() => {
-          cleanUp();
-          reject(new Error(`no WhatsApp message to that number within ${timeoutMs} ms (${messages.length} received)`));
-        }, timeoutMs);
-        const cleanUp = () => {
-          clearTimeout(timer);
-          waiting.delete(check);
-        };
-        waiting.add(check);
-        check();
-      });
+      return waiter.waitFor((message) => message.to === digits, timeoutMs, 'a WhatsApp message to that number');
     },
     sendInbound(webhookUrl, inbound) {
       const from = inbound.from.replace(/\D/g, '');
