@@ -20,6 +20,7 @@ export interface ClaimedMessage {
   readonly provider_message_id: string | null;
   readonly delivered_at: Date | null;
   readonly created_at: Date;
+  readonly last_error: string | null;
 }
 
 /** Due messages, and messages whose worker's lease ran out, taken for `leaseMs`; other workers skip them. */
@@ -50,7 +51,7 @@ export async function claimMessages(
       updated_at = ${now}
     from due where m.id = due.id
     returning m.id, m.stay_id, m.recipient_kind, m.recipient_id, m.template, m.language, m.payload, m.attempts, m.retried_attempts,
-      m.skipped_channels, m.provider_message_id, m.delivered_at, m.created_at`.execute(db);
+      m.skipped_channels, m.provider_message_id, m.delivered_at, m.created_at, m.last_error`.execute(db);
   return result.rows;
 }
 

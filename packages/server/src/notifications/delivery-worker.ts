@@ -66,6 +66,8 @@ const triesPerChannel = 3;
 /** Messages one citizen or trusted contact may be sent in an hour; more wait. */
 export const perRecipientPerHour = 20;
 const maxRetryDelayMs = 3_600_000;
+/** Reasons a message waited that are not a provider's failure. */
+const waitCodes = new Set(['rate_limited', 'quiet_hours', 'awaiting_receipt']);
 
 /** Exponential backoff with jitter: about base × 2^(n−1), drawn from its upper half, at most an hour. */
 export function retryDelayMs(attempt: number, baseSeconds: number, random: () => number): number {
@@ -130,7 +132,9 @@ async function deliver(deps: DeliveryDependencies, message: ClaimedMessage, leas
   }
   const target = targets[0];
   if (!target) {
-    const code = recipient.targets.length === 0 ? 'no_channel' : 'no_channel_left';
+    // Every channel has failed: the last provider's error says why, for the staff who see the dead letter.
+    const lastFailure = message.last_error !== null && !waitCodes.has(message.last_error) ? message.last_error : null;
+    const code = recipient.targets.length === 0 ? 'no_channel' : (lastFailure ?? 'no_channel_left');
     await settle({ kind: 'dead', code });
     return false;
   }

@@ -46,7 +46,7 @@ for (const database of testDatabases()) {
         ErrorCode: '30005',
       });
       await deliverOnce(setup.deps);
-      expect(await setup.message(second)).toMatchObject({ status: 'dead', last_error: 'no_channel_left' });
+      expect(await setup.message(second)).toMatchObject({ status: 'dead', last_error: 'twilio_30005' });
     });
   });
 }
